@@ -1,0 +1,106 @@
+package awaitlings.harness;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a fake saw: every call's start and end, in order, with the thread that made it.
+ * Verdicts come from this structure (peak in flight, order, threads, interrupts), not from a stopwatch.
+ * Thread-safe: fakes append from many threads while tests read.
+ */
+public final class CallLog {
+
+    private final long origin = System.nanoTime();
+    private final List<CallEvent> events = new ArrayList<>();
+    private int inFlight;
+
+    CallLog() {
+    }
+
+    /** A log made of given events, for checking how messages read. */
+    static CallLog of(List<CallEvent> events) {
+        CallLog log = new CallLog();
+        log.events.addAll(events);
+        return log;
+    }
+
+    synchronized void started(String key) {
+        inFlight++;
+        events.add(event(CallEvent.Kind.STARTED, key));
+    }
+
+    synchronized void ended(String key, CallEvent.Kind how) {
+        inFlight--;
+        events.add(event(how, key));
+    }
+
+    private CallEvent event(CallEvent.Kind kind, String key) {
+        Thread thread = Thread.currentThread();
+        return new CallEvent(kind, key, thread.getName(), Threads.isVirtual(thread), System.nanoTime() - origin, inFlight);
+    }
+
+    /** Every start and end so far, in the order they happened. */
+    public synchronized List<CallEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** How many calls were started. */
+    public synchronized int calls() {
+        return (int) events.stream().filter(e -> e.kind() == CallEvent.Kind.STARTED).count();
+    }
+
+    /** The most calls that were running at the same moment. */
+    public synchronized int peakInFlight() {
+        return events.stream().mapToInt(CallEvent::inFlight).max().orElse(0);
+    }
+
+    /** The keys of the calls, in the order they started. */
+    public synchronized List<String> startOrder() {
+        return events.stream().filter(e -> e.kind() == CallEvent.Kind.STARTED).map(CallEvent::key).toList();
+    }
+
+    /** The keys of the calls, in the order they ended (however they ended). */
+    public synchronized List<String> endOrder() {
+        return events.stream().filter(CallEvent::isEnd).map(CallEvent::key).toList();
+    }
+
+    /** The start of the first call for {@code key}, if there was one. */
+    public synchronized Optional<CallEvent> startOf(String key) {
+        return events.stream().filter(e -> e.kind() == CallEvent.Kind.STARTED && e.key().equals(key)).findFirst();
+    }
+
+    /** The end of the first call for {@code key}, if it has ended. */
+    public synchronized Optional<CallEvent> endOf(String key) {
+        return events.stream().filter(e -> e.isEnd() && e.key().equals(key)).findFirst();
+    }
+
+    /** Whether a call for {@code key} was interrupted while it waited. */
+    public synchronized boolean sawInterrupt(String key) {
+        return events.stream().anyMatch(e -> e.kind() == CallEvent.Kind.INTERRUPTED && e.key().equals(key));
+    }
+
+    /** From the first start to the last event, or zero when nothing was called. */
+    public synchronized Duration span() {
+        if (events.isEmpty()) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(events.get(events.size() - 1).nanos() - events.get(0).nanos());
+    }
+
+    /** The log as a learner reads it: one line per event, with time, call and thread. */
+    public synchronized String timeline() {
+        if (events.isEmpty()) {
+            return "    (no calls)";
+        }
+        long start = events.get(0).nanos();
+        StringBuilder out = new StringBuilder();
+        for (CallEvent e : events) {
+            out.append(String.format("    %5d ms  %-11s %-12s on %s%s  (%d in flight)%n",
+                    (e.nanos() - start) / 1_000_000, e.kind().name().toLowerCase(), e.key(), e.thread(),
+                    e.virtual() ? " (virtual)" : "", e.inFlight()));
+        }
+        return out.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,126 @@
+package awaitlings.harness;
+
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Prints one banner per exercise when its tests are done: checks passed, points, and the first failing check with
+ * its message and hint. Registered as a JUnit Platform listener, so a plain {@code mvn test} shows it.
+ */
+public class ExerciseBanner implements TestExecutionListener {
+
+    private static final int MAX_MESSAGE_LINES = 24;
+    private static final String RULE = "─".repeat(72);
+
+    private final PrintStream out;
+    private final String exercise;
+    private final List<CheckResult> results = new ArrayList<>();
+    private TestPlan plan;
+
+    /** The banner for the exercise this JVM tests, printed to standard output. */
+    public ExerciseBanner() {
+        this(System.out, exerciseName());
+    }
+
+    ExerciseBanner(PrintStream out, String exercise) {
+        this.out = out;
+        this.exercise = exercise;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        results.clear();
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        plan.getDescendants(test).stream().filter(TestIdentifier::isTest).forEach(t -> record(t, "skipped: " + reason, false));
+        if (test.isTest()) {
+            record(test, "skipped: " + reason, false);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        String message = result.getThrowable().map(ExerciseBanner::describe).orElse("");
+        if (test.isTest()) {
+            record(test, message, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL);
+        } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            // A test class that cannot start fails every check in it that has not run.
+            plan.getDescendants(test).stream().filter(TestIdentifier::isTest)
+                    .filter(t -> results.stream().noneMatch(r -> r.name().equals(t.getDisplayName())))
+                    .forEach(t -> record(t, message, false));
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (!results.isEmpty()) {
+            out.println(render(exercise, results));
+            out.flush();
+        }
+    }
+
+    /** Every check seen so far, in the order they finished. */
+    public List<CheckResult> results() {
+        return List.copyOf(results);
+    }
+
+    static String render(String exercise, List<CheckResult> results) {
+        int passed = (int) results.stream().filter(CheckResult::passed).count();
+        int earned = results.stream().mapToInt(CheckResult::earned).sum();
+        int total = results.stream().mapToInt(CheckResult::points).sum();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%n┌─ %s %s%n", exercise, RULE.substring(Math.min(RULE.length(), exercise.length()))));
+        Optional<CheckResult> next = results.stream().filter(r -> !r.passed()).findFirst();
+        if (next.isEmpty()) {
+            b.append(String.format("│ ✔ done: %d of %d checks pass · %d of %d points%n", passed, results.size(), earned, total));
+        } else {
+            CheckResult failing = next.get();
+            b.append(String.format("│ ✘ %d of %d checks pass · %d of %d points%n", passed, results.size(), earned, total));
+            b.append(String.format("│%n│ Next check to fix: %s  (%s)%n", failing.name(), failing.testClass()));
+            failing.message().lines().limit(MAX_MESSAGE_LINES).forEach(line -> b.append("│   ").append(line).append('\n'));
+            if (!failing.hint().isEmpty()) {
+                b.append(String.format("│ Hint: %s%n", failing.hint()));
+            }
+        }
+        return b.append('└').append(RULE).append('─').toString();
+    }
+
+    private void record(TestIdentifier test, String message, boolean passed) {
+        Optional<Method> method = test.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(source -> ((MethodSource) source).getJavaMethod());
+        int points = method.map(m -> m.getAnnotation(Points.class)).map(Points::value).orElse(1);
+        String hint = method.map(m -> m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
+        String testClass = method.map(m -> m.getDeclaringClass().getSimpleName()).orElse("");
+        results.add(new CheckResult(testClass, test.getDisplayName(), passed, points, message, hint));
+    }
+
+    /** A failure as the learner should read it: the message, and for a bare exception its type too. */
+    static String describe(Throwable failure) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage().strip();
+        if (failure instanceof AssertionError && !message.isEmpty()) {
+            return message;
+        }
+        return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static String exerciseName() {
+        String named = System.getProperty("awaitlings.exercise");
+        if (named != null && !named.isBlank()) {
+            return named;
+        }
+        return Path.of(System.getProperty("user.dir")).getFileName().toString();
+    }
+}

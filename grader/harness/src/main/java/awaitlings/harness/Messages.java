@@ -1,0 +1,100 @@
+package awaitlings.harness;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every message the harness shows a learner, one factory per kind of failure.
+ * Each says what was expected, what was measured, what it means, and what to try.
+ */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    static String shouldHaveRunConcurrently(FakeRemote remote, int expected) {
+        CallLog log = remote.log();
+        int calls = log.calls();
+        int peak = log.peakInFlight();
+        String measured = String.format("%d calls of %d ms took %d ms with at most %d in flight",
+                calls, remote.latency().toMillis(), log.span().toMillis(), peak);
+        String meaning;
+        if (calls < expected) {
+            meaning = String.format("only %d of the %d calls were made. Make one call per item.", calls, expected);
+        } else if (peak <= 1) {
+            meaning = "they ran one after another. Start all, then join.";
+        } else {
+            meaning = String.format("some waited for others. Start all %d before you wait for any.", expected);
+        }
+        return String.format("Expecting %d calls to the %s in flight at once,%nbut %s: %s%nTimeline:%n%s",
+                expected, remote.name(), measured, meaning, log.timeline());
+    }
+
+    static String shouldHaveRunOneAfterAnother(FakeRemote remote) {
+        CallLog log = remote.log();
+        return String.format("Expecting the calls to the %s to run one after another,%n"
+                        + "but %d were in flight at once: this version must wait for each call before the next.%n"
+                        + "Timeline:%n%s",
+                remote.name(), log.peakInFlight(), log.timeline());
+    }
+
+    static String shouldHaveStartedInOrder(FakeRemote remote, List<String> expected) {
+        CallLog log = remote.log();
+        return String.format("Expecting the calls to the %s to start in this order:%n    %s%nbut they started as:%n    %s%n"
+                        + "Timeline:%n%s",
+                remote.name(), expected, log.startOrder(), log.timeline());
+    }
+
+    static String shouldHaveFinishedBeforeStarting(FakeRemote remote, String first, String second) {
+        return String.format("Expecting %s(%s) to end before %s(%s) starts, because the second needs the first's result,%n"
+                        + "but %s(%s) started while %s(%s) was still running: compose the second onto the first.%n"
+                        + "Timeline:%n%s",
+                remote.name(), first, remote.name(), second, remote.name(), second, remote.name(), first,
+                remote.log().timeline());
+    }
+
+    static String shouldHaveBeenCalled(FakeRemote remote, int expected) {
+        return String.format("Expecting %d call(s) to the %s,%nbut there were %d.%nTimeline:%n%s",
+                expected, remote.name(), remote.log().calls(), remote.log().timeline());
+    }
+
+    static String shouldHaveSeenInterrupt(FakeRemote remote, String key) {
+        return String.format("Expecting %s(%s) to be interrupted (cancelled while it waited),%n"
+                        + "but it never saw an interrupt: it was left running.%nTimeline:%n%s",
+                remote.name(), key, remote.log().timeline());
+    }
+
+    static String shouldReturnWithoutWaiting(String call, Duration waited, String where) {
+        return String.format("Expecting %s to return at once, before the reply exists,%n"
+                        + "but it was still running after %d ms while the reply was held back: it waits for the reply.%n"
+                        + "Return the future right away and let the caller decide when to wait.%n"
+                        + "Your code was here:%n%s",
+                call, waited.toMillis(), where);
+    }
+
+    static String shouldNotLeakThreads(List<String> threads, Duration linger) {
+        return String.format("Expecting every thread your code started to be gone when it finished,%n"
+                        + "but %d were still alive %d ms later:%n%s%n"
+                        + "An executor was never shut down. Close it when its work is done (try-with-resources or shutdown()).",
+                threads.size(), linger.toMillis(), String.join(System.lineSeparator(), threads));
+    }
+
+    static String shouldEndAfter(String owner, Thread thread, Duration linger) {
+        return String.format("Expecting the thread that ran your task to end once %s was done,%n"
+                        + "but it was still alive %d ms later:%n%s%n"
+                        + "Its executor was never shut down. Shut it down in a finally block (or try-with-resources),"
+                        + " so it also happens when the work fails.",
+                owner, linger.toMillis(), StackReport.of(thread, thread.getStackTrace()));
+    }
+
+    static String shouldFinishInTime(String timedOut, String deadlock, String threads) {
+        return String.format("%s: your code is stuck, waiting for something that never happens.%n%s"
+                        + "Where your threads were when time ran out:%n%s",
+                timedOut, deadlock, threads);
+    }
+
+    static String deadlock(String threads) {
+        return String.format("Deadlock: these threads each wait for a lock another one holds, so none can go on:%n%s%n",
+                threads);
+    }
+}
