@@ -12,12 +12,11 @@ public final class Messages {
     private Messages() {
     }
 
-    static String shouldHaveRunConcurrently(FakeRemote remote, int expected) {
-        CallLog log = remote.log();
+    static String shouldHaveRunConcurrently(String remote, Duration latency, CallLog log, int expected) {
         int calls = log.calls();
         int peak = log.peakInFlight();
         String measured = String.format("%d calls of %d ms took %d ms with at most %d in flight",
-                calls, remote.latency().toMillis(), log.span().toMillis(), peak);
+                calls, latency.toMillis(), log.span().toMillis(), peak);
         String meaning;
         if (calls < expected) {
             meaning = String.format("only %d of the %d calls were made. Make one call per item.", calls, expected);
@@ -27,41 +26,38 @@ public final class Messages {
             meaning = String.format("some waited for others. Start all %d before you wait for any.", expected);
         }
         return String.format("Expecting %d calls to the %s in flight at once,%nbut %s: %s%nTimeline:%n%s",
-                expected, remote.name(), measured, meaning, log.timeline());
+                expected, remote, measured, meaning, log.timeline());
     }
 
-    static String shouldHaveRunOneAfterAnother(FakeRemote remote) {
-        CallLog log = remote.log();
+    static String shouldHaveRunOneAfterAnother(String remote, CallLog log) {
         return String.format("Expecting the calls to the %s to run one after another,%n"
                         + "but %d were in flight at once: this version must wait for each call before the next.%n"
                         + "Timeline:%n%s",
-                remote.name(), log.peakInFlight(), log.timeline());
+                remote, log.peakInFlight(), log.timeline());
     }
 
-    static String shouldHaveStartedInOrder(FakeRemote remote, List<String> expected) {
-        CallLog log = remote.log();
+    static String shouldHaveStartedInOrder(String remote, CallLog log, List<String> expected) {
         return String.format("Expecting the calls to the %s to start in this order:%n    %s%nbut they started as:%n    %s%n"
                         + "Timeline:%n%s",
-                remote.name(), expected, log.startOrder(), log.timeline());
+                remote, expected, log.startOrder(), log.timeline());
     }
 
-    static String shouldHaveFinishedBeforeStarting(FakeRemote remote, String first, String second) {
+    static String shouldHaveFinishedBeforeStarting(String remote, CallLog log, String first, String second) {
         return String.format("Expecting %s(%s) to end before %s(%s) starts, because the second needs the first's result,%n"
                         + "but %s(%s) started while %s(%s) was still running: compose the second onto the first.%n"
                         + "Timeline:%n%s",
-                remote.name(), first, remote.name(), second, remote.name(), second, remote.name(), first,
-                remote.log().timeline());
+                remote, first, remote, second, remote, second, remote, first, log.timeline());
     }
 
-    static String shouldHaveBeenCalled(FakeRemote remote, int expected) {
+    static String shouldHaveBeenCalled(String remote, CallLog log, int expected) {
         return String.format("Expecting %d call(s) to the %s,%nbut there were %d.%nTimeline:%n%s",
-                expected, remote.name(), remote.log().calls(), remote.log().timeline());
+                expected, remote, log.calls(), log.timeline());
     }
 
-    static String shouldHaveSeenInterrupt(FakeRemote remote, String key) {
+    static String shouldHaveSeenInterrupt(String remote, CallLog log, String key) {
         return String.format("Expecting %s(%s) to be interrupted (cancelled while it waited),%n"
                         + "but it never saw an interrupt: it was left running.%nTimeline:%n%s",
-                remote.name(), key, remote.log().timeline());
+                remote, key, log.timeline());
     }
 
     static String shouldReturnWithoutWaiting(String call, Duration waited, String where) {

@@ -14,7 +14,7 @@ public final class RemoteAssert extends AbstractAssert<RemoteAssert, FakeRemote>
     public RemoteAssert ranConcurrently(int expected) {
         isNotNull();
         if (actual.log().calls() < expected || actual.log().peakInFlight() < expected) {
-            failWithMessage("%s", Messages.shouldHaveRunConcurrently(actual, expected));
+            failWithMessage("%s", Messages.shouldHaveRunConcurrently(actual.name(), actual.latency(), actual.log(), expected));
         }
         return this;
     }
@@ -23,7 +23,7 @@ public final class RemoteAssert extends AbstractAssert<RemoteAssert, FakeRemote>
     public RemoteAssert ranOneAfterAnother() {
         isNotNull();
         if (actual.log().peakInFlight() > 1) {
-            failWithMessage("%s", Messages.shouldHaveRunOneAfterAnother(actual));
+            failWithMessage("%s", Messages.shouldHaveRunOneAfterAnother(actual.name(), actual.log()));
         }
         return this;
     }
@@ -32,7 +32,7 @@ public final class RemoteAssert extends AbstractAssert<RemoteAssert, FakeRemote>
     public RemoteAssert startedInOrder(String... keys) {
         isNotNull();
         if (!actual.log().startOrder().equals(List.of(keys))) {
-            failWithMessage("%s", Messages.shouldHaveStartedInOrder(actual, List.of(keys)));
+            failWithMessage("%s", Messages.shouldHaveStartedInOrder(actual.name(), actual.log(), List.of(keys)));
         }
         return this;
     }
@@ -45,7 +45,7 @@ public final class RemoteAssert extends AbstractAssert<RemoteAssert, FakeRemote>
         var start = log.startOf(second);
         // Events are appended under one lock, so their order in the log is the order they happened.
         if (end.isEmpty() || start.isEmpty() || log.events().indexOf(end.get()) > log.events().indexOf(start.get())) {
-            failWithMessage("%s", Messages.shouldHaveFinishedBeforeStarting(actual, first, second));
+            failWithMessage("%s", Messages.shouldHaveFinishedBeforeStarting(actual.name(), log, first, second));
         }
         return this;
     }
@@ -54,7 +54,7 @@ public final class RemoteAssert extends AbstractAssert<RemoteAssert, FakeRemote>
     public RemoteAssert wasCalled(int times) {
         isNotNull();
         if (actual.log().calls() != times) {
-            failWithMessage("%s", Messages.shouldHaveBeenCalled(actual, times));
+            failWithMessage("%s", Messages.shouldHaveBeenCalled(actual.name(), actual.log(), times));
         }
         return this;
     }
@@ -63,7 +63,7 @@ public final class RemoteAssert extends AbstractAssert<RemoteAssert, FakeRemote>
     public RemoteAssert sawInterrupt(String key) {
         isNotNull();
         if (!actual.log().sawInterrupt(key)) {
-            failWithMessage("%s", Messages.shouldHaveSeenInterrupt(actual, key));
+            failWithMessage("%s", Messages.shouldHaveSeenInterrupt(actual.name(), actual.log(), key));
         }
         return this;
     }

@@ -29,7 +29,9 @@ final class StackReport {
                 .append(thread.getState().name().toLowerCase());
         int shown = 0;
         for (int i = 0; i < stack.length && shown < MAX_FRAMES; i++) {
-            if (i < TOP_FRAMES || !isPlumbing(stack[i])) {
+            // The learner's own frames, and the library call each of them made (e.g. CompletableFuture.join).
+            boolean calledByLearner = i + 1 < stack.length && !isPlumbing(stack[i + 1]);
+            if (i < TOP_FRAMES || !isPlumbing(stack[i]) || calledByLearner) {
                 out.append(System.lineSeparator()).append("        at ").append(stack[i]);
                 shown++;
             }

@@ -1,0 +1,91 @@
+package awaitlings.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+@DisplayName("ExerciseBanner")
+class ExerciseBannerTests {
+
+    @Test
+    @DisplayName("a finished exercise says done, with checks and points")
+    void done() {
+        String banner = ExerciseBanner.render("01-coffee-shop", List.of(
+                new CheckResult("ShopTest", "orders overlap", true, 2, "", "start all"),
+                new CheckResult("ShopTest", "buzzer fires", true, 1, "", "")));
+        assertThat(banner).contains("┌─ 01-coffee-shop ").contains("│ ✔ done: 2 of 2 checks pass · 3 of 3 points");
+    }
+
+    @Test
+    @DisplayName("an unfinished exercise shows the first failing check, its message and its hint")
+    void nextCheck() {
+        String banner = ExerciseBanner.render("01-coffee-shop", List.of(
+                new CheckResult("ShopTest", "orders overlap", true, 2, "", ""),
+                new CheckResult("ShopTest", "buzzer fires", false, 1, "Expecting a buzz,\nbut none came", "Use thenAccept."),
+                new CheckResult("ShopTest", "later check", false, 1, "other", "")));
+        assertThat(banner).contains("""
+                │ ✘ 1 of 3 checks pass · 2 of 4 points
+                │
+                │ Next check to fix: buzzer fires  (ShopTest)
+                │   Expecting a buzz,
+                │   but none came
+                │ Hint: Use thenAccept.
+                └""").doesNotContain("other");
+    }
+
+    @Test
+    @DisplayName("a bare exception is shown with its type; an assertion with its message only")
+    void describe() {
+        assertThat(ExerciseBanner.describe(new UnsupportedOperationException("Implement Shop.order() — task 1")))
+                .isEqualTo("UnsupportedOperationException: Implement Shop.order() — task 1");
+        assertThat(ExerciseBanner.describe(new AssertionError("Expecting x"))).isEqualTo("Expecting x");
+    }
+
+    @Test
+    @DisplayName("as a listener it reads @Points and @Hint and prints one banner at the end")
+    void listensToARun() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ExerciseBanner banner = new ExerciseBanner(new PrintStream(bytes, true, StandardCharsets.UTF_8), "99-sample");
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Sample.class)).build(), banner);
+
+        assertThat(banner.results()).extracting(CheckResult::name, CheckResult::passed, CheckResult::points, CheckResult::hint)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("passes", true, 2, ""),
+                        org.assertj.core.groups.Tuple.tuple("fails", false, 1, "try harder"));
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("┌─ 99-sample").contains("1 of 2 checks pass · 2 of 3 points").contains("Hint: try harder");
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class Sample {
+        @Test
+        @Order(1)
+        @DisplayName("passes")
+        @Points(2)
+        void passes() {
+        }
+
+        @Test
+        @Order(2)
+        @DisplayName("fails")
+        @Hint("try harder")
+        void fails() {
+            throw new AssertionError("nope");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package awaitlings.harness;
+
+import static awaitlings.harness.CallEvent.Kind.RETURNED;
+import static awaitlings.harness.CallEvent.Kind.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Pins the exact text of the messages a learner reads. */
+@DisplayName("Messages")
+class MessagesTests {
+
+    private static final long MS = 1_000_000;
+
+    private static final CallLog SEQUENTIAL = CallLog.of(List.of(
+            new CallEvent(STARTED, "a", "main", false, 0, 1),
+            new CallEvent(RETURNED, "a", "main", false, 200 * MS, 0),
+            new CallEvent(STARTED, "b", "main", false, 201 * MS, 1),
+            new CallEvent(RETURNED, "b", "main", false, 402 * MS, 0),
+            new CallEvent(STARTED, "c", "main", false, 403 * MS, 1),
+            new CallEvent(RETURNED, "c", "main", false, 610 * MS, 0)));
+
+    @Test
+    @DisplayName("calls that ran one after another: measured, meaning, and the timeline")
+    void sequentialWhereConcurrentExpected() {
+        assertThat(Messages.shouldHaveRunConcurrently("barista", Duration.ofMillis(200), SEQUENTIAL, 3)).isEqualTo("""
+                Expecting 3 calls to the barista in flight at once,
+                but 3 calls of 200 ms took 610 ms with at most 1 in flight: they ran one after another. Start all, then join.
+                Timeline:
+                        0 ms  started     a            on main  (1 in flight)
+                      200 ms  returned    a            on main  (0 in flight)
+                      201 ms  started     b            on main  (1 in flight)
+                      402 ms  returned    b            on main  (0 in flight)
+                      403 ms  started     c            on main  (1 in flight)
+                      610 ms  returned    c            on main  (0 in flight)""");
+    }
+
+    @Test
+    @DisplayName("too few calls are named as such")
+    void tooFewCalls() {
+        CallLog one = CallLog.of(List.of(
+                new CallEvent(STARTED, "a", "pool-1-thread-1", false, 0, 1),
+                new CallEvent(RETURNED, "a", "pool-1-thread-1", false, 100 * MS, 0)));
+        assertThat(Messages.shouldHaveRunConcurrently("barista", Duration.ofMillis(100), one, 3)).startsWith("""
+                Expecting 3 calls to the barista in flight at once,
+                but 1 calls of 100 ms took 100 ms with at most 1 in flight: only 1 of the 3 calls were made. Make one call per item.""");
+    }
+
+    @Test
+    @DisplayName("a dependent call that started too early names both calls")
+    void dependentStartedEarly() {
+        assertThat(Messages.shouldHaveFinishedBeforeStarting("shop", CallLog.of(List.of()), "user", "cart")).isEqualTo("""
+                Expecting shop(user) to end before shop(cart) starts, because the second needs the first's result,
+                but shop(cart) started while shop(user) was still running: compose the second onto the first.
+                Timeline:
+                    (no calls)""");
+    }
+
+    @Test
+    @DisplayName("a leaked thread is named, with what to do")
+    void leakedThread() {
+        assertThat(Messages.shouldNotLeakThreads(List.of("    \"pool-1-thread-1\" waiting"), Duration.ofSeconds(2))).isEqualTo("""
+                Expecting every thread your code started to be gone when it finished,
+                but 1 were still alive 2000 ms later:
+                    "pool-1-thread-1" waiting
+                An executor was never shut down. Close it when its work is done (try-with-resources or shutdown()).""");
+    }
+
+    @Test
+    @DisplayName("a call that waited for a held reply says where it waited")
+    void waitedForReply() {
+        assertThat(Messages.shouldReturnWithoutWaiting("order(\"latte\")", Duration.ofSeconds(3), "    \"t\" waiting")).isEqualTo("""
+                Expecting order("latte") to return at once, before the reply exists,
+                but it was still running after 3000 ms while the reply was held back: it waits for the reply.
+                Return the future right away and let the caller decide when to wait.
+                Your code was here:
+                    "t" waiting""");
+    }
+}
