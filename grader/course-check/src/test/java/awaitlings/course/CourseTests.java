@@ -1,0 +1,123 @@
+package awaitlings.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import awaitlings.harness.Hint;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.engine.TestExecutionResult.Status;
+
+/**
+ * The course's promises about every exercise, checked on what the build compiled: solutions pass in their own
+ * modules; here, every stub fails every check, and each exercise is complete and well-formed.
+ */
+@DisplayName("the course")
+class CourseTests {
+
+    private static final Path ROOT = Path.of(System.getProperty("awaitlings.root", "../..")).normalize().toAbsolutePath();
+    private static final int MIN_VISIBLE_CHECKS = 4;
+    private static final int MIN_HIDDEN_CHECKS = 2;
+
+    @Test
+    @DisplayName("has exercises")
+    void hasExercises() {
+        assertThat(Exercise.all(ROOT)).as("exercises under %s", ROOT.resolve("exercises")).isNotEmpty();
+    }
+
+    @TestFactory
+    @DisplayName("every stub fails every visible and hidden check")
+    Stream<DynamicTest> stubsFail() {
+        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+            Map<String, Status> visible = InProcessRun.run(exercise.visibleTestClasses(), exercise.stubClasses());
+            Map<String, Status> all = InProcessRun.run(exercise.allTestClasses(), exercise.stubClasses());
+            Set<String> hidden = all.keySet().stream().filter(k -> !visible.containsKey(k)).collect(Collectors.toSet());
+
+            assertThat(visible.size()).as("%s: visible checks", exercise).isGreaterThanOrEqualTo(MIN_VISIBLE_CHECKS);
+            assertThat(hidden.size()).as("%s: hidden checks", exercise).isGreaterThanOrEqualTo(MIN_HIDDEN_CHECKS);
+            assertThat(notFailed(visible)).as("%s: visible checks that did not fail on the stub", exercise).isEmpty();
+            assertThat(notFailed(all)).as("%s: checks (visible or hidden) that did not fail on the stub", exercise).isEmpty();
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("every stub has the public API of its solution")
+    Stream<DynamicTest> sameApi() {
+        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () ->
+                assertThat(PublicApi.of(exercise.stubClasses()))
+                        .as("%s: public API of the stub compared with the solution's", exercise)
+                        .containsExactlyElementsOf(PublicApi.of(exercise.solutionClasses()))));
+    }
+
+    @TestFactory
+    @DisplayName("every check has a display name and a hint")
+    Stream<DynamicTest> checksAreNamedAndHinted() {
+        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {
+                    exercise.allTestClasses().toUri().toURL(), exercise.solutionClasses().toUri().toURL()},
+                    getClass().getClassLoader());
+                 Stream<Path> files = Files.walk(exercise.allTestClasses())) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
+                    String name = exercise.allTestClasses().relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                    Class<?> type = Class.forName(name, false, loader);
+                    for (Method method : type.getDeclaredMethods()) {
+                        if (method.isAnnotationPresent(Test.class)) {
+                            assertThat(method.isAnnotationPresent(DisplayName.class)).as("%s.%s has a @DisplayName", type.getSimpleName(), method.getName()).isTrue();
+                            assertThat(method.isAnnotationPresent(Hint.class)).as("%s.%s has a @Hint", type.getSimpleName(), method.getName()).isTrue();
+                        }
+                    }
+                }
+            }
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("every exercise has a README with its asyncio root, tasks, run command and hints")
+    Stream<DynamicTest> readmes() {
+        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+            String readme = Files.readString(exercise.stub().resolve("README.md"));
+            assertThat(readme).as("%s/README.md", exercise)
+                    .startsWith("# " + exercise.name().substring(0, 2))
+                    .contains("## Where this comes from (asyncio)", "## The Java idea", "## Your tasks", "## Hints",
+                            "./mvnw test -pl exercises/" + exercise.name() + " -am");
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("every stub marks what to change with TODO and is not already solved")
+    Stream<DynamicTest> stubsMarkTodos() {
+        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+            assertThat(sources(exercise.stub())).as("%s: stub sources", exercise).anyMatch(s -> s.contains("// TODO:"));
+            assertThat(sources(exercise.solution())).as("%s: solution sources", exercise).noneMatch(s -> s.contains("// TODO:"));
+        }));
+    }
+
+    private static Set<String> notFailed(Map<String, Status> results) {
+        return results.entrySet().stream().filter(e -> e.getValue() != Status.FAILED)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.toSet());
+    }
+
+    private static java.util.List<String> sources(Path module) throws IOException {
+        try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+}
