@@ -45,15 +45,18 @@ final class PublicApi {
 
     private static void describe(Class<?> type, TreeSet<String> lines) {
         lines.add(clean(Modifier.toString(type.getModifiers()) + " " + type.toGenericString()));
-        Stream.of(type.getDeclaredConstructors(), type.getDeclaredMethods(), type.getDeclaredFields())
-                .flatMap(Stream::of)
-                .filter(member -> isVisible((Member) member) && !((Member) member).isSynthetic())
-                .map(member -> clean(member.toGenericString()))
+        Stream.concat(Stream.of(type.getDeclaredConstructors()), Stream.of(type.getDeclaredMethods()))
+                .filter(PublicApi::isVisible)
+                .map(executable -> clean(executable.toGenericString()))
+                .forEach(lines::add);
+        Stream.of(type.getDeclaredFields())
+                .filter(PublicApi::isVisible)
+                .map(field -> clean(field.toGenericString()))
                 .forEach(lines::add);
     }
 
     private static boolean isVisible(Member member) {
-        return Modifier.isPublic(member.getModifiers()) || Modifier.isProtected(member.getModifiers());
+        return !member.isSynthetic() && (Modifier.isPublic(member.getModifiers()) || Modifier.isProtected(member.getModifiers()));
     }
 
     private static String clean(String signature) {
