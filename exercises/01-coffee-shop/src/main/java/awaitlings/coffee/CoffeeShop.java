@@ -1,0 +1,78 @@
+package awaitlings.coffee;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A coffee shop that takes orders in two ways. Wait in line: you stand at the counter until your coffee is made.
+ * Take a buzzer: you order, get a buzzer at once, sit down, and the buzzer goes off when the coffee is ready.
+ *
+ * <p>Goal: write both ways, then let many buzzer orders brew at the same time.
+ * The barista is slow and blocks whoever calls {@link Barista#brew}; the counter staff (an {@link Executor})
+ * are the threads that can call the barista for you, so that you are free to sit down.
+ */
+public class CoffeeShop {
+
+    private final Barista barista;
+    private final Executor counterStaff;
+
+    /**
+     * Opens the shop. Given code: you do not need to change it.
+     *
+     * @param barista      brews one coffee per call, slowly, on the thread that calls it
+     * @param counterStaff the threads that brew buzzer orders; whoever opened the shop also closes (shuts down) it
+     */
+    public CoffeeShop(Barista barista, Executor counterStaff) {
+        this.barista = barista;
+        this.counterStaff = counterStaff;
+    }
+
+    /**
+     * Task 1 · wait in line: returns the coffee once the barista has made it.
+     * If the brew fails, the barista's exception reaches the caller as it is.
+     *
+     * <pre>{@code Coffee latte = shop.orderAndWait("latte");   // returns only when the latte exists}</pre>
+     */
+    public Coffee orderAndWait(String drink) {
+        // TODO: stand at the counter: ask the barista for the drink and hand the coffee back.
+        throw new UnsupportedOperationException("Implement CoffeeShop.orderAndWait() — task 1");
+    }
+
+    /**
+     * Task 2 · take a buzzer: returns at once, before the coffee exists. The counter staff brew it;
+     * the buzzer completes with the coffee, or fails with the barista's exception as its cause.
+     *
+     * <pre>{@code CompletableFuture<Coffee> buzzer = shop.orderWithBuzzer("latte");   // no coffee yet
+     * Coffee latte = buzzer.join();                                             // now wait for it}</pre>
+     */
+    public CompletableFuture<Coffee> orderWithBuzzer(String drink) {
+        // TODO: hand the brewing to the counter staff and return the buzzer without waiting for it.
+        throw new UnsupportedOperationException("Implement CoffeeShop.orderWithBuzzer() — task 2");
+    }
+
+    /**
+     * Task 3 · the buzzer goes off: returns at once; {@code onBuzz} is called once, with the coffee, when it is
+     * ready and not before. The returned future completes after {@code onBuzz} has run, or fails if the brew
+     * failed (then {@code onBuzz} is never called), so a failure is never lost.
+     *
+     * <pre>{@code shop.orderWithBuzzer("latte", coffee -> System.out.println("Bzzz! " + coffee));}</pre>
+     */
+    public CompletableFuture<Void> orderWithBuzzer(String drink, Consumer<Coffee> onBuzz) {
+        // TODO: take a buzzer (task 2) and have it call onBuzz with the coffee once it is ready.
+        throw new UnsupportedOperationException("Implement CoffeeShop.orderWithBuzzer(drink, onBuzz) — task 3");
+    }
+
+    /**
+     * Task 4 · a round for the table: brews every drink at the same time and returns the coffees in the order
+     * of {@code drinks}. If a brew fails, throws a {@link java.util.concurrent.CompletionException} with the
+     * barista's exception as its cause.
+     *
+     * <pre>{@code List<Coffee> round = shop.orderAll(List.of("latte", "mocha", "tea"));   // three brews at once}</pre>
+     */
+    public List<Coffee> orderAll(List<String> drinks) {
+        // TODO: take a buzzer for every drink first, then wait for the buzzers in the order of the drinks.
+        throw new UnsupportedOperationException("Implement CoffeeShop.orderAll() — task 4");
+    }
+}

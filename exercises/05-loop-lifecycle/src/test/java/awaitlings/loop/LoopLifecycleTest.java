@@ -1,0 +1,265 @@
+package awaitlings.loop;
+
+import static awaitlings.harness.AsyncAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
+
+import awaitlings.harness.CallEvent;
+import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Hint;
+import awaitlings.harness.Points;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@DisplayName("05 · loop lifecycle")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoopLifecycleTest {
+
+    /** Far longer than a 100 ms job needs, even on a loaded machine: a job still running then is stuck. */
+    private static final Duration PATIENCE = Duration.ofSeconds(4);
+
+    private final FakeRemote remote = FakeRemote.named("nightly service").latency(Duration.ofMillis(100)).build();
+
+    @AfterEach
+    void closeSharedLoop() {
+        // The shared loop's thread is not a daemon: a test that left it open would leak it.
+        Loops.resetForTests();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("submit() on a closed loop throws IllegalStateException(\"Event loop is closed\")")
+    @Hint("Task 1: in EventLoop.submit(), check `closed` (under the lock) and throw new IllegalStateException(\"Event loop is closed\").")
+    void closedLoopRefusesWork() {
+        EventLoop loop = Loops.newLoop();
+        loop.close();
+
+        Throwable thrown = catchThrowable(() -> loop.submit(() -> "too late"));
+
+        if (thrown == null) {
+            fail(String.format("Expecting submit() on a closed loop to throw IllegalStateException(\"Event loop is closed\"),%n"
+                    + "but it returned a future that can never complete: the loop's thread has stopped, nobody will run"
+                    + " the task,%nand whoever waits for it waits forever. Refuse the task loudly instead."));
+        }
+        assertThat(thrown)
+                .withFailMessage("Expecting submit() on a closed loop to throw IllegalStateException(\"Event loop is closed\"),"
+                        + "%nbut it threw %s.%nUse exactly that type and message: it is what asyncio says, and what callers look for.",
+                        thrown)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Event loop is closed");
+    }
+
+    @Test
+    @Order(2)
+    @Points(2)
+    @DisplayName("ReportJob, then EmailJob: both succeed, each calling its service on a loop thread")
+    @Hint("Task 2: in each job replace Loops.shared() by Loops.newLoop() — the job owns that loop, so closing it harms no one.")
+    void reportThenEmailBothSucceed() {
+        bothSucceedInOrder(report(), email());
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @DisplayName("EmailJob, then ReportJob: both succeed, each calling its service on a loop thread")
+    @Hint("Task 2: whichever job runs first must not break the other: each job creates its own loop with Loops.newLoop().")
+    void emailThenReportBothSucceed() {
+        bothSucceedInOrder(email(), report());
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("ReportJob leaves the shared loop open: it never closes a loop it only borrowed")
+    @Hint("Task 2: the shared loop belongs to the program, not to the job. Let the job run on a loop of its own instead.")
+    void jobLeavesSharedLoopOpen() {
+        EventLoop shared = Loops.shared();
+
+        Outcome outcome = run(report());
+
+        if (shared.isClosed()) {
+            fail(String.format("Expecting ReportJob to leave the shared loop (Loops.shared()) open,%n"
+                    + "but after ReportJob.run() %s, the shared loop was closed: ReportJob closed a loop it only borrowed,"
+                    + "%nso every job that borrows it next finds it closed (\"Event loop is closed\").%n"
+                    + "Give the job its own loop (Loops.newLoop()) and close that one.", outcome.describe()));
+        }
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("ReportJob's loop thread ends when run() is done, also when the report service fails")
+    @Hint("Task 3: open the loop in try-with-resources — `try (EventLoop loop = Loops.newLoop()) { ... }` closes it on every path.")
+    void reportJobClosesItsLoopOnFailure() {
+        loopClosesWhenServiceFails("ReportJob", "report", service -> new ReportJob(service)::run);
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("EmailJob's loop thread ends when run() is done, also when the mail service fails")
+    @Hint("Task 3: a close() after join() is skipped when join() throws. try-with-resources closes the loop on every path.")
+    void emailJobClosesItsLoopOnFailure() {
+        loopClosesWhenServiceFails("EmailJob", "email", service -> new EmailJob(service)::run);
+    }
+
+    private void bothSucceedInOrder(Job first, Job second) {
+        Outcome firstRun = run(first);
+        if (!firstRun.returned()) {
+            fail(String.format("Expecting %s to succeed when it runs first,%nbut it %s.%n"
+                    + "A job submits its service call to an event loop, waits for the reply and returns it.%nTimeline:%n%s",
+                    first.name(), firstRun.describe(), remote.log().timeline()));
+        }
+        Outcome secondRun = run(second);
+        if (secondRun.hung()) {
+            fail(String.format("Expecting %s to succeed after %s ran,%nbut it %s: it submitted its call to the shared loop"
+                    + " that %s had closed,%nand a closed loop never runs it, so its future never completes.%n"
+                    + "Make a closed loop refuse work (task 1), then give each job its own loop (Loops.newLoop())"
+                    + " and close it with try-with-resources.",
+                    second.name(), first.name(), secondRun.describe(), first.name()));
+        }
+        if (secondRun.failedBecauseLoopClosed()) {
+            fail(String.format("%s failed with 'Event loop is closed' after %s ran: %s closed the shared loop it only borrowed.%n"
+                    + "Give each job its own loop (Loops.newLoop()) and close it with try-with-resources.",
+                    second.name(), first.name(), first.name()));
+        }
+        if (!secondRun.returned()) {
+            fail(String.format("Expecting %s to succeed after %s ran,%nbut it %s. Each job must work whatever ran before it."
+                    + "%nTimeline:%n%s", second.name(), first.name(), secondRun.describe(), remote.log().timeline()));
+        }
+        returnedReply(first, firstRun);
+        returnedReply(second, secondRun);
+        calledOnLoopThread(first);
+        calledOnLoopThread(second);
+    }
+
+    private void loopClosesWhenServiceFails(String name, String request, Function<JobService, Supplier<String>> jobOn) {
+        FakeRemote failing = FakeRemote.named(request + " service").latency(Duration.ofMillis(100))
+                .failOn(request, () -> new IllegalStateException(request + " service down")).build();
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        JobService service = req -> {
+            caller.set(Thread.currentThread());
+            return failing.fetch(req);
+        };
+
+        // The shared loop's thread, so that a job borrowing that loop can be told apart from one leaking its own.
+        Thread sharedThread = Loops.shared().submit(Thread::currentThread).join();
+
+        Outcome outcome = run(new Job(name, request, jobOn.apply(service)));
+
+        if (outcome.returned() || outcome.hung()) {
+            fail(String.format("Expecting %s.run() to fail because its service failed ('%s service down'),%nbut it %s."
+                    + "%nLet the failure through: whoever runs the job must learn that it did not work.",
+                    name, request, outcome.describe()));
+        }
+        Thread loopThread = caller.get();
+        if (loopThread == null || !loopThread.getName().startsWith("event-loop-")) {
+            fail(String.format("Expecting %s to call its service on its loop's thread (\"event-loop-…\"),%nbut it called it on %s."
+                    + "%nSubmit the call to the job's loop: loop.submit(() -> service.call(\"%s\")).",
+                    name, loopThread == null ? "no thread at all (it never called the service)" : "\"" + loopThread.getName() + "\"",
+                    request));
+        }
+        if (loopThread == sharedThread) {
+            fail(String.format("Expecting %s to run on a loop of its own, which it closes when it is done,%n"
+                    + "but it called its service on the shared loop (\"%s\"): that loop belongs to the program, so the job"
+                    + " must not close it,%nand its thread lives on after the job. Give the job its own loop"
+                    + " (Loops.newLoop()) in try-with-resources.", name, sharedThread.getName()));
+        }
+        assertThat(loopThread).as("%s's loop, after its service failed", name).endsAfter(name + ".run()");
+    }
+
+    private void returnedReply(Job job, Outcome outcome) {
+        assertThat(outcome.value())
+                .withFailMessage("Expecting %s.run() to return its service's reply \"reply to %s\",%nbut it returned \"%s\"."
+                        + "%nReturn what the call you submitted to the loop produced.", job.name(), job.request(), outcome.value())
+                .isEqualTo("reply to " + job.request());
+    }
+
+    private void calledOnLoopThread(Job job) {
+        String thread = remote.log().startOf(job.request()).map(CallEvent::thread).orElse("no thread at all");
+        assertThat(thread)
+                .withFailMessage("Expecting %s to call its service on an event-loop thread (\"event-loop-…\"),%nbut it called"
+                        + " it on \"%s\": the job did the work itself instead of on its loop.%n"
+                        + "Submit the call: loop.submit(() -> service.call(\"%s\")).", job.name(), thread, job.request())
+                .startsWith("event-loop-");
+    }
+
+    private Job report() {
+        return new Job("ReportJob", "report", new ReportJob(remote::fetch)::run);
+    }
+
+    private Job email() {
+        return new Job("EmailJob", "email", new EmailJob(remote::fetch)::run);
+    }
+
+    /**
+     * Runs a job on a daemon thread of its own and waits at most {@link #PATIENCE}, so that a job stuck on a
+     * closed loop fails its check instead of holding up the whole run.
+     */
+    private static Outcome run(Job job) {
+        FutureTask<String> task = new FutureTask<>(job.body()::get);
+        Thread caller = new Thread(task, "caller of " + job.name() + ".run()");
+        caller.setDaemon(true);
+        caller.start();
+        try {
+            return new Outcome(task.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS), null, false);
+        } catch (TimeoutException stuck) {
+            return new Outcome(null, null, true);
+        } catch (ExecutionException failed) {
+            return new Outcome(null, failed.getCause(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + job.name(), e);
+        }
+    }
+
+    /** A nightly job as the checks see it: its name, the request it sends, and how to run it. */
+    private record Job(String name, String request, Supplier<String> body) {
+    }
+
+    /** How a job's run() ended: it returned a value, threw, or was still running when patience ran out. */
+    private record Outcome(String value, Throwable failure, boolean hung) {
+
+        boolean returned() {
+            return !hung && failure == null;
+        }
+
+        boolean failedBecauseLoopClosed() {
+            Throwable cause = unwrapped();
+            return cause instanceof IllegalStateException && "Event loop is closed".equals(cause.getMessage());
+        }
+
+        /** What happened, as the learner reads it, e.g. "failed with 'Event loop is closed'". */
+        String describe() {
+            if (hung) {
+                return "was still waiting " + PATIENCE.toSeconds() + " s after it started";
+            }
+            if (failure == null) {
+                return "returned \"" + value + "\"";
+            }
+            Throwable cause = unwrapped();
+            return cause.getMessage() == null ? "failed with " + cause.getClass().getSimpleName()
+                    : "failed with " + cause.getClass().getSimpleName() + " '" + cause.getMessage() + "'";
+        }
+
+        /** The exception the job's code threw, without the wrappers a future adds around it. */
+        private Throwable unwrapped() {
+            Throwable cause = failure;
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return cause;
+        }
+    }
+}

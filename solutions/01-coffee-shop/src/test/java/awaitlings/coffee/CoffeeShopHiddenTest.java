@@ -1,0 +1,254 @@
+package awaitlings.coffee;
+
+import static awaitlings.harness.AsyncAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
+
+import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Hint;
+import awaitlings.harness.Points;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@DisplayName("01 · coffee shop · hidden checks")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CoffeeShopHiddenTest {
+
+    private static final Duration BREW_TIME = Duration.ofMillis(100);
+    private static final String OUT_OF_BEANS = "out of beans";
+    /** Far longer than a brew needs, even on a loaded machine; well inside the 10 s hang guard. */
+    private static final long PATIENCE_SECONDS = 5;
+
+    private ExecutorService counterStaff;
+
+    @BeforeEach
+    void openShop() {
+        counterStaff = Executors.newCachedThreadPool(counterStaffThreads());
+    }
+
+    @AfterEach
+    void closeShop() {
+        counterStaff.shutdownNow();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("task 1 · orderAndWait hands a failed brew's exception to the customer as it is")
+    @Hint("Task 1: call the barista on your own thread and let its exception pass through: "
+            + "no try/catch, and no join(), which wraps the exception in a CompletionException.")
+    void orderAndWaitPassesTheBaristasException() {
+        FakeRemote remote = brokenBarista();
+        CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
+
+        Throwable thrown = catchThrowable(() -> shop.orderAndWait("espresso"));
+        if (thrown instanceof UnsupportedOperationException unsolved) {
+            throw unsolved;
+        }
+
+        assertThat(thrown)
+                .withFailMessage("Expecting orderAndWait(\"espresso\") to throw the barista's own%n"
+                                + "    IllegalStateException: %s%nbut it threw%n    %s%n%s",
+                        OUT_OF_BEANS, thrown == null ? "nothing" : thrown,
+                        thrown instanceof CompletionException
+                                ? "join() wraps a failure in a CompletionException: in line, simply call the barista yourself."
+                                : "Let the barista's exception reach the customer unchanged.")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(OUT_OF_BEANS);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("task 2 · a failed brew fails the buzzer, with the barista's exception as the cause")
+    @Hint("Task 2: supplyAsync already fails the buzzer when the brew throws. Do not catch the exception inside "
+            + "the brew, and do not turn it into a coffee or null.")
+    void failedBrewFailsTheBuzzer() {
+        FakeRemote remote = brokenBarista();
+        CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
+
+        Throwable cause = failureOf("orderWithBuzzer(\"espresso\")", () -> shop.orderWithBuzzer("espresso"));
+
+        assertThat(cause)
+                .withFailMessage("Expecting the buzzer to fail because of the barista's%n    IllegalStateException: %s%n"
+                        + "but its cause was%n    %s%nKeep the original exception: do not wrap or replace it.",
+                        OUT_OF_BEANS, cause)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(OUT_OF_BEANS);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("task 3 · a failed brew never buzzes, and fails the future orderWithBuzzer(drink, onBuzz) returns")
+    @Hint("Task 3: return the future that thenAccept(onBuzz) gives you. It fails when the brew fails, "
+            + "and then onBuzz is never called.")
+    void failedBrewNeverBuzzes() {
+        FakeRemote remote = brokenBarista();
+        CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
+        AtomicInteger buzzes = new AtomicInteger();
+
+        Throwable cause = failureOf("orderWithBuzzer(\"espresso\", onBuzz)",
+                () -> shop.orderWithBuzzer("espresso", coffee -> buzzes.incrementAndGet()));
+
+        assertThat(cause)
+                .withFailMessage("Expecting the future to fail because of the barista's%n    IllegalStateException: %s%n"
+                        + "but its cause was%n    %s", OUT_OF_BEANS, cause)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(OUT_OF_BEANS);
+        assertThat(buzzes.get())
+                .withFailMessage("Expecting no buzz for an espresso that was never made,%n"
+                        + "but onBuzz was called %d time(s): call it only with a coffee.", buzzes.get())
+                .isZero();
+    }
+
+    @Test
+    @Order(4)
+    @Points(2)
+    @DisplayName("task 4 · orderAll returns five coffees in the order given, even when the last drink is ready first")
+    @Hint("Task 4: start every buzzer first, then join them in the order of the drinks. "
+            + "Collecting coffees as their buzzers go off puts them in the order they were ready.")
+    void orderAllKeepsTheOrderOfTheDrinks() {
+        List<String> drinks = List.of("latte", "mocha", "tea", "flat white", "cortado");
+        FakeRemote remote = FakeRemote.named("barista").latency(BREW_TIME).respond(drink -> drink).build();
+        CoffeeShop shop = new CoffeeShop(readyLastToFirst(drinks, baristaAt(remote)), counterStaff);
+
+        List<Coffee> round = orderAllOf(shop, drinks);
+
+        List<Coffee> expected = drinks.stream().map(Coffee::new).toList();
+        assertThat(round)
+                .withFailMessage("Expecting the coffees in the order of the drinks:%n    %s%nbut got:%n    %s%n"
+                                + "Here the last drink was ready first (see the timeline). "
+                                + "Join the buzzers in the order of the drinks.%nTimeline:%n%s",
+                        expected, round, remote.log().timeline())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("task 4 · orderAll of no drinks returns an empty list without calling the barista")
+    @Hint("Task 4: the same code works for an empty list: no buzzers to start, none to join, an empty list back.")
+    void orderAllOfNothing() {
+        FakeRemote remote = FakeRemote.named("barista").latency(BREW_TIME).build();
+        CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
+
+        List<Coffee> round = shop.orderAll(List.of());
+
+        assertThat(round)
+                .withFailMessage("Expecting an empty list of coffees for no drinks,%nbut got %s", round)
+                .isEmpty();
+        assertThat(remote).wasCalled(0);
+    }
+
+    /** A barista who fails every espresso, as the machine is out of beans. */
+    private static FakeRemote brokenBarista() {
+        return FakeRemote.named("barista").latency(BREW_TIME)
+                .failOn("espresso", () -> new IllegalStateException(OUT_OF_BEANS))
+                .build();
+    }
+
+    private static Barista baristaAt(FakeRemote remote) {
+        return drink -> new Coffee(remote.fetch(drink));
+    }
+
+    /**
+     * Makes the drinks ready last to first, whatever the machine's load: each drink is brewed only once the drink
+     * ordered after it is ready. That needs every order placed at once, so a one-at-a-time orderAll fails with a
+     * message instead of hanging.
+     */
+    private static Barista readyLastToFirst(List<String> drinks, Barista barista) {
+        Map<String, CountDownLatch> ready = drinks.stream()
+                .collect(Collectors.toMap(Function.identity(), drink -> new CountDownLatch(1)));
+        return drink -> {
+            int next = drinks.indexOf(drink) + 1;
+            if (next < drinks.size()) {
+                awaitReady(drinks.get(next), ready.get(drinks.get(next)), drink);
+            }
+            Coffee coffee = barista.brew(drink);
+            ready.get(drink).countDown();
+            return coffee;
+        };
+    }
+
+    private static void awaitReady(String drink, CountDownLatch ready, String waiting) {
+        try {
+            if (!ready.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(String.format("the %s waited %d s for the %s, which was never ordered: "
+                        + "orderAll must place every order before it waits for any", waiting, PATIENCE_SECONDS, drink));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the " + waiting + " was cancelled");
+        }
+    }
+
+    /** Places the round, turning a failure of orderAll itself into a lesson (an unsolved task stays as it is). */
+    private static List<Coffee> orderAllOf(CoffeeShop shop, List<String> drinks) {
+        try {
+            return shop.orderAll(drinks);
+        } catch (UnsupportedOperationException unsolved) {
+            throw unsolved;
+        } catch (RuntimeException thrown) {
+            return fail(String.format("Expecting orderAll(%s) to return the coffees,%nbut it threw%n    %s",
+                    drinks, thrown), thrown);
+        }
+    }
+
+    /**
+     * Places an order that should fail later, and returns the cause its future fails with. Waits with a generous
+     * bound; an order that throws at once, or a future that does not fail, becomes a lesson.
+     */
+    private static Throwable failureOf(String what, Supplier<CompletableFuture<?>> order) {
+        CompletableFuture<?> future;
+        try {
+            future = order.get();
+        } catch (UnsupportedOperationException unsolved) {
+            throw unsolved;
+        } catch (RuntimeException thrown) {
+            return fail(String.format("Expecting %s to return a future at once, which fails when the brew fails,%n"
+                    + "but the call itself threw%n    %s%nso it waited for the brew. "
+                    + "Return the future at once and let the failure travel inside it.", what, thrown), thrown);
+        }
+        if (future == null) {
+            return fail("Expecting %s to return a CompletableFuture,%nbut it returned null.", what);
+        }
+        try {
+            Object value = future.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            return fail("Expecting the future of %s to fail, as the barista is out of beans,%nbut it completed with %s.%n"
+                    + "A failed brew must fail the future, so the customer can see why.", what, value);
+        } catch (ExecutionException failed) {
+            return failed.getCause();
+        } catch (TimeoutException silent) {
+            return fail("Expecting the future of %s to fail, as the barista is out of beans,%n"
+                    + "but it was still pending after %d s: a failed brew must complete it too.", what, PATIENCE_SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while waiting for " + what);
+        }
+    }
+
+    private static ThreadFactory counterStaffThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return work -> new Thread(work, "counter-staff-" + count.incrementAndGet());
+    }
+}

@@ -1,0 +1,320 @@
+package awaitlings.futures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
+
+import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Hint;
+import awaitlings.harness.NonBlocking;
+import awaitlings.harness.Points;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@DisplayName("02 · a future is not the value (hidden checks)")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FutureNotValueHiddenTest {
+
+    /** How long a future may take to complete once everything it needs has arrived: far more than it needs. */
+    private static final Duration PATIENCE = Duration.ofSeconds(3);
+
+    /** How long the first start() waits inside the work for a second one to get in too, which only a race allows. */
+    private static final Duration RACE_WINDOW = Duration.ofSeconds(1);
+
+    private final FakeRemote remote = FakeRemote.named("greeter")
+            .latency(Duration.ofMillis(150))
+            .respond(name -> "hihi, " + name)
+            .failOn("Bob", () -> new IllegalStateException("greeter is down for Bob"))
+            .build();
+
+    // ---- Task 1 ----
+
+    @Test
+    @Order(1)
+    @DisplayName("task 1 · greeting(\"Bob\") throws the greeter's own IllegalStateException when the greeter fails, not a CompletionException")
+    @Hint("join() wraps a failure in a CompletionException. Catch it and throw its cause, so callers see the real failure.")
+    void greetingRethrowsTheOriginalFailure() {
+        Greetings greetings = new Greetings(remote::fetchAsync);
+
+        Throwable thrown = catchThrowable(() -> greetings.greeting("Bob"));
+
+        if (thrown instanceof CompletionException) {
+            fail(String.format("Expecting greeting(\"Bob\") to throw the greeter's IllegalStateException,%n"
+                    + "but it threw the CompletionException that join() wraps failures in: %s%n"
+                    + "Catch the CompletionException and throw its cause instead.", thrown));
+        }
+        assertThat(thrown)
+                .withFailMessage("Expecting greeting(\"Bob\") to throw the greeter's "
+                        + "IllegalStateException(\"greeter is down for Bob\"),%nbut it %s.", outcome(thrown))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("greeter is down for Bob");
+    }
+
+    // ---- Task 2 ----
+
+    @Test
+    @Order(2)
+    @DisplayName("task 2 · flatten(nested) fails with the inner future's own exception when the inner future fails")
+    @Hint("thenCompose passes a failure of the inner future on to the flat future; a hand-made future must do that too.")
+    void flattenPassesOnTheInnerFailure() {
+        CompletableFuture<CompletableFuture<String>> nested = new CompletableFuture<>();
+        CompletableFuture<String> inner = new CompletableFuture<>();
+        IllegalStateException failure = new IllegalStateException("inner future failed");
+
+        try {
+            CompletableFuture<String> flat = NonBlocking.returnsWhileHeld("Greetings.flatten(nested)", () -> Greetings.flatten(nested));
+            NonBlocking.returnsWhileHeld("nested.complete(inner), which runs the callbacks your flatten() chained,",
+                    () -> nested.complete(inner));
+            inner.completeExceptionally(failure);
+
+            Throwable failedWith = failureOf(flat, "flatten(nested)");
+            assertThat(failedWith)
+                    .withFailMessage("Expecting flatten(nested) to fail with the inner future's exception (%s),%n"
+                            + "but it failed with %s.", failure, failedWith)
+                    .isSameAs(failure);
+        } finally {
+            inner.completeExceptionally(failure); // frees a callback that waits on it, if any
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("task 2 · flatten(nested) fails with the outer future's own exception when the outer future fails")
+    @Hint("If the outer future fails there is no inner future at all: the flat future must fail with the outer failure.")
+    void flattenPassesOnTheOuterFailure() {
+        CompletableFuture<CompletableFuture<String>> nested = new CompletableFuture<>();
+        IllegalStateException failure = new IllegalStateException("outer future failed");
+
+        CompletableFuture<String> flat = NonBlocking.returnsWhileHeld("Greetings.flatten(nested)", () -> Greetings.flatten(nested));
+        nested.completeExceptionally(failure);
+
+        Throwable failedWith = failureOf(flat, "flatten(nested)");
+        assertThat(failedWith)
+                .withFailMessage("Expecting flatten(nested) to fail with the outer future's exception (%s),%n"
+                        + "but it failed with %s.", failure, failedWith)
+                .isSameAs(failure);
+    }
+
+    // ---- Task 3 ----
+
+    @Test
+    @Order(4)
+    @DisplayName("task 3 · greetingOfUser(name) fails with the lookup's exception when the name never arrives, and never asks the greeter")
+    @Hint("Chain on the name future: when it fails, the chained step is skipped and the failure flows into the result.")
+    void greetingOfUserPassesOnTheLookupFailure() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        Greetings greetings = new Greetings(name -> {
+            asked.add(name);
+            return remote.fetchAsync(name);
+        });
+        CompletableFuture<String> userName = new CompletableFuture<>();
+        IllegalStateException failure = new IllegalStateException("user lookup failed");
+
+        CompletableFuture<String> greeting = NonBlocking.returnsWhileHeld("greetingOfUser(name)", () -> greetings.greetingOfUser(userName));
+        userName.completeExceptionally(failure);
+
+        Throwable failedWith = failureOf(greeting, "greetingOfUser(name)");
+        assertThat(failedWith)
+                .withFailMessage("Expecting greetingOfUser(name) to fail with the lookup's exception (%s),%n"
+                        + "but it failed with %s.", failure, failedWith)
+                .isSameAs(failure);
+        assertThat(asked)
+                .withFailMessage("Expecting the greeter never to be asked when the user's name never arrived,%n"
+                        + "but it was asked for %s.", asked)
+                .isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("task 3 · greetingOfUser(name) fails with the greeter's own exception when the greeter fails")
+    @Hint("Chain the greeter's future with thenCompose: its failure then becomes the failure of the result, unchanged.")
+    void greetingOfUserPassesOnTheGreeterFailure() {
+        Greetings greetings = new Greetings(remote::fetchAsync);
+
+        CompletableFuture<String> greeting = NonBlocking.returnsWhileHeld("greetingOfUser(name)",
+                () -> greetings.greetingOfUser(CompletableFuture.completedFuture("Bob")));
+
+        Throwable failedWith = failureOf(greeting, "greetingOfUser(name)");
+        assertThat(failedWith)
+                .withFailMessage("Expecting greetingOfUser(name) to fail with the greeter's "
+                        + "IllegalStateException(\"greeter is down for Bob\"),%nbut it failed with %s.", failedWith)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("greeter is down for Bob");
+    }
+
+    // ---- Task 4 ----
+
+    @Test
+    @Order(6)
+    @Points(2)
+    @DisplayName("task 4 · two threads calling start() at the same moment run the work once and get the same future")
+    @Hint("\"Not started yet? Then start\" must be one step: make start() synchronized (or use an AtomicReference).")
+    void startFromTwoThreadsRunsTheWorkOnce() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch secondRun = new CountDownLatch(1);
+        // The first run of the work waits (up to RACE_WINDOW) for a second run: with a race, the second thread gets
+        // in during that wait every time; a correct start() keeps it out, and the first run just goes on.
+        LazyTask<String> task = LazyTask.of(() -> {
+            if (runs.incrementAndGet() == 1) {
+                awaitQuietly(secondRun);
+            } else {
+                secondRun.countDown();
+            }
+            return remote.fetchAsync("Ada");
+        });
+
+        ExecutorService starters = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch ready = new CountDownLatch(2);
+            CountDownLatch go = new CountDownLatch(1);
+            Future<CompletableFuture<String>> first = starters.submit(() -> startWhenToldTo(task, ready, go));
+            Future<CompletableFuture<String>> second = starters.submit(() -> startWhenToldTo(task, ready, go));
+            ready.await();
+            go.countDown();
+            CompletableFuture<String> fromFirst = startedBy(first);
+            CompletableFuture<String> fromSecond = startedBy(second);
+
+            assertThat(runs.get())
+                    .withFailMessage("Expecting two threads that call start() at the same moment to run the work once,%n"
+                            + "but it ran %d times: both saw \"not started yet\" before either had stored its future.%n"
+                            + "Make the check and the start one step (synchronized start(), or compareAndSet).", runs.get())
+                    .isOne();
+            assertThat(fromSecond)
+                    .withFailMessage("Expecting both threads to get the same future from start(),%n"
+                            + "but they got two: %s and %s.", fromFirst, fromSecond)
+                    .isSameAs(fromFirst);
+            assertThat(valueOf(fromFirst, "start()")).as("the value of the started task").isEqualTo("hihi, Ada");
+        } finally {
+            starters.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("task 4 · start() after the work failed returns the same failed future and does not run the work again")
+    @Hint("A started task stays started, failed or not: return the stored future, like awaiting a finished asyncio task.")
+    void startAfterAFailureKeepsTheFailure() {
+        AtomicInteger runs = new AtomicInteger();
+        LazyTask<String> task = LazyTask.of(() -> {
+            runs.incrementAndGet();
+            return remote.fetchAsync("Bob");
+        });
+
+        CompletableFuture<String> first = startWithoutThrowing(task);
+        Throwable failedWith = failureOf(first, "start()");
+        CompletableFuture<String> again = startWithoutThrowing(task);
+
+        assertThat(failedWith)
+                .withFailMessage("Expecting the task's future to fail with the greeter's IllegalStateException,%n"
+                        + "but it failed with %s.", failedWith)
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(runs.get())
+                .withFailMessage("Expecting start() after a failure not to run the work again,%n"
+                        + "but the work ran %d times. Return the future you stored, failed or not.", runs.get())
+                .isOne();
+        assertThat(again)
+                .withFailMessage("Expecting start() after a failure to return the same failed future,%n"
+                        + "but it returned another one: first %s, then %s.", first, again)
+                .isSameAs(first);
+    }
+
+    // ---- helpers ----
+
+    private static CompletableFuture<String> startWhenToldTo(LazyTask<String> task, CountDownLatch ready, CountDownLatch go)
+            throws InterruptedException {
+        ready.countDown();
+        go.await();
+        return task.start();
+    }
+
+    /** start(), which hands a failure of the work out inside its future: it never waits, so it cannot throw it. */
+    private static <T> CompletableFuture<T> startWithoutThrowing(LazyTask<T> task) {
+        try {
+            return task.start();
+        } catch (RuntimeException thrown) {
+            throw new AssertionError(String.format("Expecting start() to return the work's future, failing later,%n"
+                    + "but start() itself threw %s: it waited for the work. Return the future without joining it.",
+                    thrown), thrown);
+        }
+    }
+
+    private static <T> T startedBy(Future<T> starter) throws InterruptedException {
+        try {
+            return starter.get(PATIENCE.toMillis() + RACE_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("start() threw " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError(String.format("Expecting start() to return at once,%n"
+                    + "but a thread that called it was still waiting %d s later.", PATIENCE.toSeconds()));
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(RACE_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The value {@code future} completes with, or a failure that says what happened instead. */
+    private static <T> T valueOf(CompletableFuture<T> future, String what) {
+        try {
+            return future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillIncomplete) {
+            throw new AssertionError(String.format("Expecting the future from %s to complete,%n"
+                    + "but it was still incomplete %d s after everything it needs had arrived.", what, PATIENCE.toSeconds()));
+        } catch (ExecutionException failed) {
+            throw new AssertionError(String.format("Expecting the future from %s to complete with a value,%n"
+                    + "but it failed with %s", what, failed.getCause()), failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the future from " + what, e);
+        }
+    }
+
+    /** The exception {@code future} fails with (unwrapped, as get() reports it), or a failure if it doesn't fail. */
+    private static Throwable failureOf(CompletableFuture<?> future, String what) {
+        if (future == null) {
+            fail("Expecting " + what + " to return a future, but it returned null.");
+        }
+        try {
+            Object value = future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            throw new AssertionError(String.format("Expecting the future from %s to fail,%n"
+                    + "but it completed with the value %s: the failure was lost on the way.", what, value));
+        } catch (ExecutionException failed) {
+            return failed.getCause();
+        } catch (TimeoutException stillIncomplete) {
+            throw new AssertionError(String.format("Expecting the future from %s to fail,%n"
+                    + "but it was still incomplete %d s after the failure happened: the failure never reached it.",
+                    what, PATIENCE.toSeconds()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the future from " + what, e);
+        }
+    }
+
+    /** What a call did, for a message: {@code threw X ("message")} or {@code returned normally}. */
+    private static String outcome(Throwable thrown) {
+        if (thrown == null) {
+            return "returned normally";
+        }
+        return "threw " + thrown.getClass().getSimpleName() + (thrown.getMessage() == null ? "" : " (\"" + thrown.getMessage() + "\")");
+    }
+}

@@ -1,0 +1,204 @@
+package awaitlings.run;
+
+import static awaitlings.harness.AsyncAssertions.assertThat;
+import static java.util.concurrent.CompletableFuture.supplyAsync;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Hint;
+import awaitlings.harness.Points;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@DisplayName("04 · run to completion (hidden)")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AsyncRunnerHiddenTest {
+
+    /** Far longer than anything here needs, even on a loaded machine; never a verdict on speed. */
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    @Test
+    @Order(1)
+    @DisplayName("run() waits for main's future: it has not returned while the reply is held back, and returns it once released")
+    @Hint("run() is the one place that waits: join() the future main returned before you return.")
+    void waitsForTheFutureOfMain() throws InterruptedException {
+        FakeRemote kitchen = FakeRemote.named("kitchen").held().build();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                outcome.complete(AsyncRunner.run(executor -> supplyAsync(() -> kitchen.fetch("latte"), executor)));
+            } catch (Throwable failure) {
+                outcome.completeExceptionally(failure);
+            }
+        }, "run-caller");
+        caller.setDaemon(true);
+        try {
+            caller.start();
+            awaitFetchStartedOrRunEnded(kitchen, outcome);
+            if (outcome.isDone()) {
+                throw failure("Expecting run() to wait for main's future,%n"
+                        + "but it came back (%s) while the kitchen's reply was still held back.%n"
+                        + "Wait for the future with join() and return its value.%nKitchen timeline:%n%s",
+                        describe(outcome), kitchen.log().timeline());
+            }
+            kitchen.release();
+            assertThat(valueOf(outcome))
+                    .as("run() should return what main's future completed with once the reply arrived")
+                    .isEqualTo("reply to latte");
+        } finally {
+            kitchen.release();
+        }
+    }
+
+    @Test
+    @Order(2)
+    @Points(2)
+    @DisplayName("when main throws before it returns a future, run() rethrows that exception and still shuts its executor down")
+    @Hint("Call main.start(executor) inside the try whose finally shuts the executor down, not before it.")
+    void shutsDownWhenMainItselfThrows() {
+        IllegalStateException original = new IllegalStateException("main crashed before returning a future");
+        AtomicReference<Thread> worker = new AtomicReference<>();
+
+        Throwable thrown = catchThrowable(() -> AsyncRunner.run(executor -> {
+            runOneTask(executor, worker);
+            throw original;
+        }));
+
+        assertThat(workerOf(worker, thrown)).endsAfter("run(), whose main threw,");
+        assertRethrownAsItIs(thrown, original);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("when main returns an already failed future, run() rethrows its exception and still shuts its executor down")
+    @Hint("join() on a failed future throws at once: only a finally block is sure to shut the executor down.")
+    void shutsDownWhenMainReturnsAFailedFuture() {
+        IllegalStateException original = new IllegalStateException("order rejected");
+        AtomicReference<Thread> worker = new AtomicReference<>();
+
+        Throwable thrown = catchThrowable(() -> AsyncRunner.run(executor -> {
+            runOneTask(executor, worker);
+            return CompletableFuture.<String>failedFuture(original);
+        }));
+
+        assertThat(workerOf(worker, thrown)).endsAfter("run(), whose main returned a failed future,");
+        assertRethrownAsItIs(thrown, original);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("when main fails with a checked exception, run() throws an unchecked one whose cause is that original")
+    @Hint("Only unwrap when getCause() is a RuntimeException; otherwise throw the CompletionException, which keeps the original as its cause.")
+    void keepsACheckedFailureAsTheCause() {
+        IOException original = new IOException("receipt printer offline");
+
+        Throwable thrown = catchThrowable(() -> AsyncRunner.run(executor ->
+                supplyAsync(() -> "receipt", executor).thenCompose(receipt -> CompletableFuture.<String>failedFuture(original))));
+
+        if (thrown == original || (thrown != null && thrown.getCause() == original)) {
+            return;
+        }
+        if (thrown instanceof ClassCastException) {
+            throw failure("Expecting run() to throw an unchecked exception whose getCause() is %s,%n"
+                    + "but it threw %s: the cause was cast to RuntimeException, and a checked exception is not one.%n"
+                    + "Check with instanceof before you unwrap; keep a checked exception wrapped.",
+                    describe(original), describe(thrown));
+        }
+        throw failure("Expecting run() to throw an unchecked exception whose getCause() is %s, the checked exception main"
+                + " failed with,%nbut it threw %s.%nrun() cannot throw a checked exception it does not declare, but it"
+                + " must not lose it: throw the CompletionException from join(), whose cause it is.",
+                describe(original), thrown == null ? "nothing" : describe(thrown) + " with cause " + describe(thrown.getCause()));
+    }
+
+    /** Starts one quick task on main's executor and waits until it ran, so that the executor has a thread to end. */
+    private static void runOneTask(Executor executor, AtomicReference<Thread> worker) {
+        CountDownLatch ran = new CountDownLatch(1);
+        executor.execute(() -> {
+            worker.set(Thread.currentThread());
+            ran.countDown();
+        });
+        try {
+            ran.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitFetchStartedOrRunEnded(FakeRemote kitchen, CompletableFuture<String> outcome) {
+        try {
+            await().atMost(PATIENCE).until(() -> kitchen.log().startOf("latte").isPresent() || outcome.isDone());
+        } catch (ConditionTimeoutException neither) {
+            throw failure("Expecting main's fetch to start once run() was called,%nbut after %d s it had not started and run()"
+                    + " had not returned.%nCall main.start(executor) with an executor that runs the tasks it is given.",
+                    PATIENCE.toSeconds());
+        }
+        if (kitchen.log().startOf("latte").isEmpty()) {
+            throw failure("Expecting run() to start main and wait for it,%nbut it came back (%s) before main's fetch even started."
+                    + "%nCall main.start(executor), then join() the future it returns.", describe(outcome));
+        }
+    }
+
+    private static String valueOf(CompletableFuture<String> outcome) throws InterruptedException {
+        try {
+            return outcome.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            throw new AssertionError(String.format("Expecting run() to return the kitchen's reply once it was released,%n"
+                    + "but it threw %s.", describe(failed.getCause())), failed.getCause());
+        } catch (TimeoutException stillWaiting) {
+            throw new AssertionError(String.format("Expecting run() to return once the kitchen's reply was released,%n"
+                    + "but it was still waiting %d s later: it waits for something that never completes.",
+                    PATIENCE.toSeconds()));
+        }
+    }
+
+    private static Thread workerOf(AtomicReference<Thread> worker, Throwable thrownByRun) {
+        if (worker.get() == null) {
+            throw failure("Expecting main's task to run on the executor run() handed to main,%n"
+                    + "but it never ran%s.%nCreate an executor, call main.start(executor) and wait for its future.",
+                    thrownByRun == null ? "" : ": run() threw " + describe(thrownByRun));
+        }
+        return worker.get();
+    }
+
+    private static void assertRethrownAsItIs(Throwable thrown, Throwable original) {
+        if (thrown != original) {
+            throw failure("Expecting run() to throw %s, the exception main failed with (that very object),%n"
+                    + "but it threw %s.%nRethrow what main failed with as it is; unwrap a CompletionException first.",
+                    describe(original), thrown == null ? "nothing" : describe(thrown));
+        }
+    }
+
+    private static AssertionError failure(String template, Object... args) {
+        return new AssertionError(String.format(template, args));
+    }
+
+    private static String describe(CompletableFuture<String> outcome) {
+        try {
+            return "returned " + outcome.getNow(null);
+        } catch (RuntimeException failed) {
+            return "threw " + describe(failed.getCause() == null ? failed : failed.getCause());
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) {
+            return "nothing";
+        }
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : "(\"" + failure.getMessage() + "\")");
+    }
+}

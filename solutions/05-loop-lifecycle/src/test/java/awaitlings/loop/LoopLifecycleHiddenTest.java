@@ -1,0 +1,202 @@
+package awaitlings.loop;
+
+import static awaitlings.harness.AsyncAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
+
+import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Hint;
+import awaitlings.harness.Points;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@DisplayName("05 · loop lifecycle (hidden)")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoopLifecycleHiddenTest {
+
+    /** Far longer than a 100 ms job needs, even on a loaded machine: a job still running then is stuck. */
+    private static final Duration PATIENCE = Duration.ofSeconds(4);
+
+    @AfterEach
+    void closeSharedLoop() {
+        // The shared loop's thread is not a daemon: a test that left it open would leak it.
+        Loops.resetForTests();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("close() twice does no harm, and the loop still refuses work with \"Event loop is closed\"")
+    @Hint("Task 1: once closed, a loop stays closed: submit() keeps throwing IllegalStateException(\"Event loop is closed\").")
+    void closingTwiceKeepsTheLoopClosed() {
+        EventLoop loop = Loops.newLoop();
+        loop.close();
+        Throwable secondClose = catchThrowable(loop::close);
+        if (secondClose != null) {
+            fail(String.format("Expecting a second close() to do nothing, as closing a closed file does,%nbut it threw %s.",
+                    secondClose));
+        }
+
+        refusesWork(loop, "after close() was called twice");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("while close() lets the tasks already submitted finish, the loop already refuses new work")
+    @Hint("Task 1: close() marks the loop closed at once, then drains its queue; submit() must check that mark.")
+    void closeDrainsQueuedTasksAndRefusesNewOnes() throws Exception {
+        FakeRemote held = FakeRemote.named("report service").latency(Duration.ofMillis(50)).held().build();
+        EventLoop loop = Loops.newLoop();
+        CompletableFuture<String> first = loop.submit(() -> held.fetch("first"));
+        CompletableFuture<String> second = loop.submit(() -> held.fetch("second"));
+        Thread closer = new Thread(loop::close, "closer");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            try {
+                Awaitility.await().atMost(PATIENCE).until(loop::isClosed);
+            } catch (ConditionTimeoutException notClosed) {
+                fail(String.format("Expecting isClosed() to be true as soon as close() was called,%n"
+                        + "but it was still false %d s later.", PATIENCE.toSeconds()));
+            }
+            refusesWork(loop, "while close() was still waiting for two queued tasks");
+        } finally {
+            held.release();
+        }
+
+        for (var task : Map.of("first", first, "second", second).entrySet()) {
+            String reply = replyOf(task.getValue());
+            assertThat(reply)
+                    .withFailMessage("Expecting the task \"%s\", submitted before close(), to still run and reply \"reply to %s\","
+                            + "%nbut its future %s.%nclose() refuses new work, but lets the tasks already queued finish.",
+                            task.getKey(), task.getKey(), reply == null ? "never completed" : "held \"" + reply + "\"")
+                    .isEqualTo("reply to " + task.getKey());
+        }
+        closer.join(PATIENCE.toMillis());
+        assertThat(closer.isAlive())
+                .withFailMessage("Expecting close() to return once the queued tasks were done,%n"
+                        + "but it was still waiting %d s after they finished.", PATIENCE.toSeconds())
+                .isFalse();
+    }
+
+    @Test
+    @Order(3)
+    @Points(2)
+    @DisplayName("ReportJob and EmailJob started at the same time both succeed, on two loop threads that overlap and then end")
+    @Hint("Task 2: one loop runs one task at a time, and the first job to finish would close it under the other."
+            + " Each job needs its own loop.")
+    void jobsAtTheSameTimeUseTwoLoops() {
+        FakeRemote remote = FakeRemote.named("nightly service").latency(Duration.ofMillis(100)).rendezvous(2).build();
+        Map<String, Thread> callers = new ConcurrentHashMap<>();
+        JobService service = request -> {
+            callers.put(request, Thread.currentThread());
+            return remote.fetch(request);
+        };
+
+        FutureTask<String> report = start("ReportJob", new ReportJob(service)::run);
+        FutureTask<String> email = start("EmailJob", new EmailJob(service)::run);
+        String reportOutcome = outcomeOf(report);
+        String emailOutcome = outcomeOf(email);
+
+        if (!reportOutcome.equals("returned \"reply to report\"") || !emailOutcome.equals("returned \"reply to email\"")) {
+            fail(String.format("Expecting ReportJob and EmailJob, started at the same time, to both succeed,%n"
+                    + "but ReportJob %s, and EmailJob %s.%n"
+                    + "If they share one loop, the first to finish closes it under the other: give each job its own loop."
+                    + "%nTimeline:%n%s", reportOutcome, emailOutcome, remote.log().timeline()));
+        }
+        Thread reportLoop = callers.get("report");
+        Thread emailLoop = callers.get("email");
+        if (reportLoop == emailLoop || remote.log().peakInFlight() < 2
+                || !reportLoop.getName().startsWith("event-loop-") || !emailLoop.getName().startsWith("event-loop-")) {
+            fail(String.format("Expecting the two jobs to call their services on two different loop threads, at the same time,"
+                    + "%nbut ReportJob called on \"%s\" and EmailJob on \"%s\", with at most %d call(s) in flight:%n"
+                    + "a single loop runs one task at a time. Give each job its own loop (Loops.newLoop()).%nTimeline:%n%s",
+                    reportLoop.getName(), emailLoop.getName(), remote.log().peakInFlight(), remote.log().timeline()));
+        }
+        assertThat(reportLoop).as("ReportJob's loop").endsAfter("ReportJob.run()");
+        assertThat(emailLoop).as("EmailJob's loop").endsAfter("EmailJob.run()");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("both jobs still succeed after the program closed its shared loop")
+    @Hint("Task 2: a job that owns its loop does not care what happened to the shared one. Use Loops.newLoop().")
+    void jobsDoNotNeedTheSharedLoop() {
+        FakeRemote remote = FakeRemote.named("nightly service").latency(Duration.ofMillis(100)).build();
+        Loops.shared().close();
+
+        // Started together, so that two stuck jobs cost one patience, not two.
+        FutureTask<String> reportJob = start("ReportJob", new ReportJob(remote::fetch)::run);
+        FutureTask<String> emailJob = start("EmailJob", new EmailJob(remote::fetch)::run);
+        String report = outcomeOf(reportJob);
+        String email = outcomeOf(emailJob);
+
+        if (!report.equals("returned \"reply to report\"") || !email.equals("returned \"reply to email\"")) {
+            fail(String.format("Expecting ReportJob and EmailJob to succeed after the program closed its shared loop,%n"
+                    + "but ReportJob %s, and EmailJob %s:%nthey still depend on the shared loop. Give each job its own loop"
+                    + " (Loops.newLoop()), closed with try-with-resources.%nTimeline:%n%s",
+                    report, email, remote.log().timeline()));
+        }
+    }
+
+    private static void refusesWork(EventLoop loop, String when) {
+        Throwable thrown = catchThrowable(() -> loop.submit(() -> "too late"));
+        if (!(thrown instanceof IllegalStateException) || !"Event loop is closed".equals(thrown.getMessage())) {
+            fail(String.format("Expecting submit() %s to throw IllegalStateException(\"Event loop is closed\"),%nbut it %s."
+                    + "%nA closed loop never runs new work: refuse it loudly instead of handing out a future that never completes.",
+                    when, thrown == null ? "returned a future" : "threw " + thrown));
+        }
+    }
+
+    /** The task's reply, or null when it has not completed within {@link #PATIENCE}. */
+    private static String replyOf(CompletableFuture<String> task) throws InterruptedException {
+        try {
+            return task.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException notAReply) {
+            return null;
+        }
+    }
+
+    /** Starts {@code job} on a daemon thread of its own, so that a job stuck on a closed loop cannot hold up the run. */
+    private static FutureTask<String> start(String name, Supplier<String> job) {
+        FutureTask<String> task = new FutureTask<>(job::get);
+        Thread caller = new Thread(task, "caller of " + name + ".run()");
+        caller.setDaemon(true);
+        caller.start();
+        return task;
+    }
+
+    /** How a started job ended, as the learner reads it, e.g. {@code returned "reply to report"}. */
+    private static String outcomeOf(FutureTask<String> job) {
+        try {
+            return "returned \"" + job.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS) + "\"";
+        } catch (TimeoutException stuck) {
+            return "was still waiting " + PATIENCE.toSeconds() + " s after it started";
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            while (cause.getCause() != null && cause instanceof CompletionException) {
+                cause = cause.getCause();
+            }
+            return "failed with " + cause.getClass().getSimpleName() + " '" + cause.getMessage() + "'";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a job", e);
+        }
+    }
+}
