@@ -78,8 +78,8 @@ public final class Messages {
     static String shouldEndAfter(String owner, Thread thread, Duration linger) {
         return String.format("Expecting the thread that ran your task to end once %s was done,%n"
                         + "but it was still alive %d ms later:%n%s%n"
-                        + "Its executor was never shut down. Shut it down in a finally block (or try-with-resources),"
-                        + " so it also happens when the work fails.",
+                        + "What runs it (an executor, an event loop) was never shut down. Shut it down in a finally block"
+                        + " (or try-with-resources), so it also happens when the work fails.",
                 owner, linger.toMillis(), StackReport.of(thread, thread.getStackTrace()));
     }
 
