@@ -38,6 +38,7 @@ public final class FakeRemote {
     private final Map<String, Supplier<? extends RuntimeException>> failures;
     private final Function<String, String> responder;
     private final CallLog log = new CallLog();
+    private final AtomicInteger requests = new AtomicInteger();
     private final ExecutorService io;
 
     private FakeRemote(Builder b) {
@@ -57,6 +58,11 @@ public final class FakeRemote {
 
     /** The blocking call: waits for the latency, then returns the reply for {@code key} or throws its failure. */
     public String fetch(String key) {
+        requests.incrementAndGet();
+        return call(key);
+    }
+
+    private String call(String key) {
         log.started(key);
         try {
             if (!release.await(HOLD_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -86,10 +92,11 @@ public final class FakeRemote {
      * Cancelling the future interrupts the call, and the log shows it.
      */
     public CompletableFuture<String> fetchAsync(String key) {
+        requests.incrementAndGet();
         CompletableFuture<String> result = new CompletableFuture<>();
         Future<?> work = io.submit(() -> {
             try {
-                result.complete(fetch(key));
+                result.complete(call(key));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -100,6 +107,14 @@ public final class FakeRemote {
             }
         });
         return result;
+    }
+
+    /**
+     * How many calls were asked for so far, counted the moment {@link #fetch} or {@link #fetchAsync} was called;
+     * an async call may not have started yet, so the {@link #log()} can show fewer.
+     */
+    public int requests() {
+        return requests.get();
     }
 
     /** Lets every held call go on (see {@link Builder#held()}). */

@@ -68,6 +68,33 @@ public final class Messages {
                 call, waited.toMillis(), where);
     }
 
+    static String shouldReturnAFuture(String what) {
+        return String.format("Expecting %s to return a future,%nbut it returned null.", what);
+    }
+
+    static String shouldComplete(String what, Duration patience, Object future) {
+        return String.format("Expecting %s to complete once every reply had come,%n"
+                        + "but its future was still open %d s later: %s%n"
+                        + "Some step's future is never completed, or never handed back (return it, or compose it with thenCompose).",
+                what, patience.toSeconds(), future);
+    }
+
+    static String shouldSucceed(String what, Throwable failure) {
+        return String.format("Expecting %s to complete with a value,%nbut it failed with%n    %s", what, failure);
+    }
+
+    static String shouldFail(String what, Object value) {
+        return String.format("Expecting %s to fail, because a call it depends on failed,%nbut it completed with%n    %s%n"
+                        + "The failure was swallowed: let it travel to the caller.",
+                what, value);
+    }
+
+    static String shouldFailInTime(String what, Duration patience) {
+        return String.format("Expecting %s to fail, because a call it depends on failed,%n"
+                        + "but its future was still open %d s later: the failure never reached it.",
+                what, patience.toSeconds());
+    }
+
     static String shouldNotLeakThreads(List<String> threads, Duration linger) {
         return String.format("Expecting every thread your code started to be gone when it finished,%n"
                         + "but %d were still alive %d ms later:%n%s%n"
