@@ -34,6 +34,7 @@ public final class FakeRemote {
     private final String name;
     private final Duration latency;
     private final Rendezvous rendezvous;
+    private final Duration rendezvousGuard;
     private final CountDownLatch release;
     private final Map<String, Supplier<? extends RuntimeException>> failures;
     private final Function<String, String> responder;
@@ -45,6 +46,7 @@ public final class FakeRemote {
         this.name = b.name;
         this.latency = b.latency;
         this.rendezvous = b.parties > 1 ? new Rendezvous(b.parties, b.rendezvousGuard) : null;
+        this.rendezvousGuard = b.parties > 1 ? b.rendezvousGuard : Duration.ZERO;
         this.release = new CountDownLatch(b.held ? 1 : 0);
         this.failures = Map.copyOf(b.failures);
         this.responder = b.responder;
@@ -130,6 +132,11 @@ public final class FakeRemote {
     /** The name used in messages, e.g. {@code "barista"}. */
     public String name() {
         return name;
+    }
+
+    /** How long a call waits at the rendezvous for the others, or zero when there is none. */
+    Duration rendezvousGuard() {
+        return rendezvousGuard;
     }
 
     /** How long each call takes once it may go on. */

@@ -13,6 +13,10 @@ public final class Messages {
     }
 
     static String shouldHaveRunConcurrently(String remote, Duration latency, CallLog log, int expected) {
+        return shouldHaveRunConcurrently(remote, latency, log, expected, Duration.ZERO);
+    }
+
+    static String shouldHaveRunConcurrently(String remote, Duration latency, CallLog log, int expected, Duration rendezvous) {
         int calls = log.calls();
         int peak = log.peakInFlight();
         String measured = String.format("%d calls of %d ms took %d ms with at most %d in flight",
@@ -25,8 +29,10 @@ public final class Messages {
         } else {
             meaning = String.format("some waited for others. Start all %d before you wait for any.", expected);
         }
-        return String.format("Expecting %d calls to the %s in flight at once,%nbut %s: %s%nTimeline:%n%s",
-                expected, remote, measured, meaning, log.timeline());
+        String waited = rendezvous.isZero() ? "" : String.format(
+                "%n(The %s held the first call up to %d ms for the others to arrive; they did not.)", remote, rendezvous.toMillis());
+        return String.format("Expecting %d calls to the %s in flight at once,%nbut %s: %s%s%nTimeline:%n%s",
+                expected, remote, measured, meaning, waited, log.timeline());
     }
 
     static String shouldHaveRunOneAfterAnother(String remote, CallLog log) {

@@ -14,7 +14,8 @@ public final class RemoteAssert extends AbstractAssert<RemoteAssert, FakeRemote>
     public RemoteAssert ranConcurrently(int expected) {
         isNotNull();
         if (actual.log().calls() < expected || actual.log().peakInFlight() < expected) {
-            failWithMessage("%s", Messages.shouldHaveRunConcurrently(actual.name(), actual.latency(), actual.log(), expected));
+            failWithMessage("%s", Messages.shouldHaveRunConcurrently(actual.name(), actual.latency(), actual.log(), expected,
+                    actual.rendezvousGuard()));
         }
         return this;
     }

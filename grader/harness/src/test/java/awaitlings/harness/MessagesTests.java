@@ -39,6 +39,14 @@ class MessagesTests {
     }
 
     @Test
+    @DisplayName("a rendezvous that nobody joined explains the first call's wait")
+    void rendezvousExplained() {
+        assertThat(Messages.shouldHaveRunConcurrently("barista", Duration.ofMillis(200), SEQUENTIAL, 3, Duration.ofSeconds(1)))
+                .contains(String.format("Start all, then join.%n"
+                        + "(The barista held the first call up to 1000 ms for the others to arrive; they did not.)%nTimeline:"));
+    }
+
+    @Test
     @DisplayName("too few calls are named as such")
     void tooFewCalls() {
         CallLog one = CallLog.of(List.of(
