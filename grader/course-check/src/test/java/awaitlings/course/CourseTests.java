@@ -41,14 +41,24 @@ class CourseTests {
     @DisplayName("every stub fails every visible and hidden check")
     Stream<DynamicTest> stubsFail() {
         return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+            // Visible tests compiled against the stub prove they compile against it; all tests (compiled with the
+            // solution) run against the stub's classes.
             Map<String, Status> visible = InProcessRun.run(exercise.visibleTestClasses(), exercise.stubClasses());
             Map<String, Status> all = InProcessRun.run(exercise.allTestClasses(), exercise.stubClasses());
             Set<String> hidden = all.keySet().stream().filter(k -> !visible.containsKey(k)).collect(Collectors.toSet());
 
-            assertThat(visible.size()).as("%s: visible checks", exercise).isGreaterThanOrEqualTo(MIN_VISIBLE_CHECKS);
-            assertThat(hidden.size()).as("%s: hidden checks", exercise).isGreaterThanOrEqualTo(MIN_HIDDEN_CHECKS);
-            assertThat(notFailed(visible)).as("%s: visible checks that did not fail on the stub", exercise).isEmpty();
-            assertThat(notFailed(all)).as("%s: checks (visible or hidden) that did not fail on the stub", exercise).isEmpty();
+            assertThat(visible.size())
+                    .withFailMessage("%s has %d visible checks; an exercise needs at least %d.", exercise, visible.size(), MIN_VISIBLE_CHECKS)
+                    .isGreaterThanOrEqualTo(MIN_VISIBLE_CHECKS);
+            assertThat(hidden.size())
+                    .withFailMessage("%s has %d hidden checks; an exercise needs at least %d.", exercise, hidden.size(), MIN_HIDDEN_CHECKS)
+                    .isGreaterThanOrEqualTo(MIN_HIDDEN_CHECKS);
+            Set<String> passing = new java.util.TreeSet<>(notFailed(all));
+            passing.addAll(notFailed(visible));
+            assertThat(passing)
+                    .withFailMessage("%s: these checks did not fail on the stub, so they prove nothing about a learner's work:%n    %s",
+                            exercise, String.join(System.lineSeparator() + "    ", passing))
+                    .isEmpty();
         }));
     }
 
@@ -57,7 +67,8 @@ class CourseTests {
     Stream<DynamicTest> sameApi() {
         return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () ->
                 assertThat(PublicApi.of(exercise.stubClasses()))
-                        .as("%s: public API of the stub compared with the solution's", exercise)
+                        .as("%s: the stub's public API (first) must be the solution's (second), or tests written"
+                                + " against one break on the other", exercise)
                         .containsExactlyElementsOf(PublicApi.of(exercise.solutionClasses()))));
     }
 
