@@ -2,22 +2,19 @@ package awaitlings.coffee;
 
 import static awaitlings.harness.AsyncAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.CallEvent;
 import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.NonBlocking;
 import awaitlings.harness.Points;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,8 +33,6 @@ class CoffeeShopTest {
 
     private static final Duration BREW_TIME = Duration.ofMillis(200);
     private static final String COUNTER_STAFF = "counter-staff-";
-    /** Far longer than a released brew needs, even on a loaded machine; well inside the 10 s hang guard. */
-    private static final long BUZZ_PATIENCE_SECONDS = 5;
 
     private ExecutorService counterStaff;
 
@@ -98,7 +93,7 @@ class CoffeeShopTest {
                     .isFalse();
 
             remote.release();
-            Coffee coffee = awaitBuzz(buzzer, "orderWithBuzzer(\"latte\")");
+            Coffee coffee = Futures.valueOf("orderWithBuzzer(\"latte\")", buzzer);
 
             assertThat(coffee)
                     .withFailMessage("Expecting the buzzer to bring the barista's coffee%n    %s%nbut it brought%n    %s",
@@ -118,7 +113,7 @@ class CoffeeShopTest {
         FakeRemote remote = barista().latency(BREW_TIME).build();
         CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
 
-        awaitBuzz(shop.orderWithBuzzer("latte"), "orderWithBuzzer(\"latte\")");
+        Futures.valueOf("orderWithBuzzer(\"latte\")", shop.orderWithBuzzer("latte"));
 
         String brewer = remote.log().startOf("latte").map(CallEvent::thread).orElse("nobody");
         assertThat(brewer)
@@ -163,7 +158,16 @@ class CoffeeShopTest {
                     .isZero();
 
             remote.release();
-            Coffee coffee = awaitBuzz(firstBuzz, "the onBuzz callback of orderWithBuzzer(\"latte\", onBuzz)");
+            // firstBuzz is the test's own future, completed by onBuzz: "its future was still open" would point the
+            // learner at the wrong future, so this check says the silent buzzer's lesson itself.
+            Coffee coffee = assertThat(firstBuzz)
+                    .withFailMessage("Expecting the onBuzz callback of orderWithBuzzer(\"latte\", onBuzz)"
+                                    + " to go off once the coffee was ready,%n"
+                                    + "but it was still silent %d s after the barista was free to brew: nothing calls it.%n"
+                                    + "Let supplyAsync complete the buzzer, and attach callbacks to that buzzer.",
+                            Futures.PATIENCE.toSeconds())
+                    .succeedsWithin(Futures.PATIENCE)
+                    .actual();
 
             assertThat(readyWhenBuzzed.get())
                     .withFailMessage("Expecting onBuzz to be called after the barista finished the latte,%n"
@@ -207,36 +211,19 @@ class CoffeeShopTest {
                 .containsExactlyElementsOf(expected);
     }
 
+    // ---- the shop's fixtures, shared with CoffeeShopHiddenTest (same package, hence not private) ----------------
+
     /** The barista, as a fake whose coffee is the drink's own name, so a coffee shows which brew it came from. */
-    private static FakeRemote.Builder barista() {
+    static FakeRemote.Builder barista() {
         return FakeRemote.named("barista").respond(drink -> drink);
     }
 
-    private static Barista baristaAt(FakeRemote remote) {
+    static Barista baristaAt(FakeRemote remote) {
         return drink -> new Coffee(remote.fetch(drink));
     }
 
-    /** Waits, with a generous bound, for a buzzer the test expects to go off, and turns every other end into a lesson. */
-    private static <T> T awaitBuzz(CompletableFuture<T> buzzer, String what) {
-        if (buzzer == null) {
-            return fail("Expecting %s to give a buzzer (a CompletableFuture),%nbut it gave null.", what);
-        }
-        try {
-            return buzzer.get(BUZZ_PATIENCE_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException silent) {
-            return fail("Expecting %s to go off once the coffee was ready,%n"
-                    + "but it was still silent %d s after the barista was free to brew: nothing completes it.%n"
-                    + "Let supplyAsync complete the buzzer, and attach callbacks to that buzzer.", what, BUZZ_PATIENCE_SECONDS);
-        } catch (ExecutionException failed) {
-            return fail(String.format("Expecting %s to bring the coffee,%nbut it failed with %s", what, failed.getCause()),
-                    failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted while waiting for " + what);
-        }
-    }
-
-    private static ThreadFactory counterStaffThreads() {
+    /** Names the counter staff's threads, so a check can tell who brewed a coffee. */
+    static ThreadFactory counterStaffThreads() {
         AtomicInteger count = new AtomicInteger();
         return work -> new Thread(work, COUNTER_STAFF + count.incrementAndGet());
     }

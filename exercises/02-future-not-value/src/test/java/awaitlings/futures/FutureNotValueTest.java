@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.NonBlocking;
 import awaitlings.harness.Points;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,13 +21,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FutureNotValueTest {
 
-    /** How long a future may take to complete once everything it needs has arrived: far more than it needs. */
-    private static final Duration PATIENCE = Duration.ofSeconds(3);
-
     private final FakeRemote remote = greeterRemote().build();
 
-    /** The fake greeter service: replies "hihi, <name>" after 150 ms. */
-    private static FakeRemote.Builder greeterRemote() {
+    /** The fake greeter service: replies "hihi, <name>" after 150 ms. Shared with FutureNotValueHiddenTest (same package). */
+    static FakeRemote.Builder greeterRemote() {
         return FakeRemote.named("greeter").latency(Duration.ofMillis(150)).respond(name -> "hihi, " + name);
     }
 
@@ -102,7 +93,7 @@ class FutureNotValueTest {
                     .isFalse();
 
             inner.complete("hihi");
-            assertThat(valueOf(flat, "flatten(nested)"))
+            assertThat(Futures.valueOf("flatten(nested)", flat))
                     .as("the value of flatten(nested) once its inner future completed with \"hihi\"")
                     .isEqualTo("hihi");
         } finally {
@@ -124,7 +115,7 @@ class FutureNotValueTest {
                     () -> greetings.greetingOfUser(CompletableFuture.completedFuture("Ada")));
 
             held.release();
-            assertThat(valueOf(greeting, "greetingOfUser(name)"))
+            assertThat(Futures.valueOf("greetingOfUser(name)", greeting))
                     .as("the greeting for a user whose name is \"Ada\"")
                     .isEqualTo("hihi, Ada");
         } finally {
@@ -137,27 +128,26 @@ class FutureNotValueTest {
     @DisplayName("task 3 · greetingOfUser(name) asks the greeter only once the name has arrived, and completes with its greeting")
     @Hint("The name is a future too: do not read it now. Chain on it (thenCompose) so the greeter is asked when it arrives.")
     void greetingOfUserWaitsForTheName() {
-        List<String> asked = new CopyOnWriteArrayList<>();
-        Greetings greetings = new Greetings(name -> {
-            asked.add(name);
-            return remote.fetchAsync(name);
-        });
+        Greetings greetings = new Greetings(remote::fetchAsync);
         CompletableFuture<String> userName = new CompletableFuture<>();
 
         CompletableFuture<String> greeting = NonBlocking.returnsWhileHeld("greetingOfUser(name), while the name is unknown,",
                 () -> greetings.greetingOfUser(userName));
-        assertThat(asked)
+        assertThat(remote.requests())
                 .withFailMessage("Expecting the greeter not to be asked before the user's name has arrived,%n"
-                        + "but it was asked for %s. Ask it when the name future completes, with its value.", asked)
-                .isEmpty();
+                        + "but it was asked %d time(s). Ask it when the name future completes, with its value.",
+                        remote.requests())
+                .isZero();
 
         userName.complete("Ada");
-        assertThat(valueOf(greeting, "greetingOfUser(name)"))
+        assertThat(Futures.valueOf("greetingOfUser(name)", greeting))
                 .as("the greeting once the user's name \"Ada\" arrived")
                 .isEqualTo("hihi, Ada");
-        assertThat(asked)
-                .withFailMessage("Expecting the greeter to be asked once, for [Ada], but it was asked for %s.", asked)
-                .containsExactly("Ada");
+        // The greeting "hihi, Ada" says the greeter was asked for Ada; the count says it was asked for nothing else.
+        assertThat(remote.requests())
+                .withFailMessage("Expecting the greeter to be asked once, for Ada, but it was asked %d time(s).",
+                        remote.requests())
+                .isOne();
     }
 
     // ---- Task 4: eager vs lazy ----
@@ -168,21 +158,21 @@ class FutureNotValueTest {
     @DisplayName("task 4 · LazyTask.of(work) does not call the work; start() calls it, and its future completes with the work's value")
     @Hint("of() only stores the Supplier. Call work.get() in start(), the way a coroutine runs only when awaited.")
     void lazyTaskStartsOnlyWhenStarted() {
-        AtomicInteger runs = new AtomicInteger();
-        LazyTask<String> task = LazyTask.of(counted(runs, () -> remote.fetchAsync("Ada")));
+        // Each run of the work asks the greeter once, and requests() counts that the moment it is asked.
+        LazyTask<String> task = LazyTask.of(() -> remote.fetchAsync("Ada"));
 
-        assertThat(runs.get())
+        assertThat(remote.requests())
                 .withFailMessage("Expecting LazyTask.of(work) to leave the work alone until start(),%n"
                         + "but the work already ran %d time(s): the task is eager, like supplyAsync or asyncio.create_task.%n"
                         + "Store the Supplier in of() and call it in start(), like a coroutine that runs only when awaited.",
-                        runs.get())
+                        remote.requests())
                 .isZero();
 
         CompletableFuture<String> result = task.start();
-        assertThat(runs.get())
-                .withFailMessage("Expecting start() to run the work once, but it ran %d time(s).", runs.get())
+        assertThat(remote.requests())
+                .withFailMessage("Expecting start() to run the work once, but it ran %d time(s).", remote.requests())
                 .isOne();
-        assertThat(valueOf(result, "start()"))
+        assertThat(Futures.valueOf("start()", result))
                 .as("the value of the future start() returned, for work that greets \"Ada\"")
                 .isEqualTo("hihi, Ada");
     }
@@ -193,13 +183,12 @@ class FutureNotValueTest {
     @Hint("start() begins the work and hands out its future; whoever wants the value joins or chains on that future.")
     void startReturnsAtOnce() {
         FakeRemote held = greeterRemote().held().build();
-        AtomicInteger runs = new AtomicInteger();
         try {
-            LazyTask<String> task = LazyTask.of(counted(runs, () -> held.fetchAsync("Ada")));
+            LazyTask<String> task = LazyTask.of(() -> held.fetchAsync("Ada"));
 
             CompletableFuture<String> result = NonBlocking.returnsWhileHeld("start()", task::start);
-            assertThat(runs.get())
-                    .withFailMessage("Expecting start() to begin the work, but the work ran %d time(s).", runs.get())
+            assertThat(held.requests())
+                    .withFailMessage("Expecting start() to begin the work, but the work ran %d time(s).", held.requests())
                     .isOne();
             assertThat(result)
                     .withFailMessage("Expecting start() to return the work's future, but it returned null.")
@@ -218,54 +207,24 @@ class FutureNotValueTest {
     @DisplayName("task 4 · start() called twice runs the work once and returns the same future both times")
     @Hint("Remember the future from the first start() in a field; a later start() returns it instead of running the work again.")
     void startTwiceRunsTheWorkOnce() {
-        AtomicInteger runs = new AtomicInteger();
-        LazyTask<String> task = LazyTask.of(counted(runs, () -> remote.fetchAsync("Ada")));
+        LazyTask<String> task = LazyTask.of(() -> remote.fetchAsync("Ada"));
 
         CompletableFuture<String> first = task.start();
         CompletableFuture<String> second = task.start();
 
-        assertThat(runs.get())
+        assertThat(remote.requests())
                 .withFailMessage("Expecting two start() calls to run the work once, but it ran %d time(s).%n"
-                        + "A task starts once; later start() calls hand out the future it already has.", runs.get())
+                        + "A task starts once; later start() calls hand out the future it already has.", remote.requests())
                 .isOne();
         assertThat(second)
                 .withFailMessage("Expecting the second start() to return the same future as the first,%n"
                         + "but it returned another one: first %s, second %s.", first, second)
                 .isSameAs(first);
-        assertThat(valueOf(first, "start()")).as("the value of the started task").isEqualTo("hihi, Ada");
+        assertThat(Futures.valueOf("start()", first)).as("the value of the started task").isEqualTo("hihi, Ada");
         assertThat(remote).wasCalled(1);
     }
 
     // ---- helpers ----
-
-    /** The work, counting how often it runs: counted at the moment it is called, so the count is exact. */
-    private static <T> Supplier<CompletableFuture<T>> counted(AtomicInteger runs, Supplier<CompletableFuture<T>> work) {
-        return () -> {
-            runs.incrementAndGet();
-            return work.get();
-        };
-    }
-
-    /** The value {@code future} completes with, or a failure that says what happened instead. */
-    private static <T> T valueOf(CompletableFuture<T> future, String what) {
-        if (future == null) {
-            fail("Expecting " + what + " to return a future, but it returned null.");
-        }
-        try {
-            return future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillIncomplete) {
-            throw new AssertionError(String.format("Expecting the future from %s to complete,%n"
-                    + "but it was still incomplete %d s after everything it needs had arrived.%n"
-                    + "Chain it on the futures it depends on (thenCompose), so it completes when they do.",
-                    what, PATIENCE.toSeconds()));
-        } catch (ExecutionException failed) {
-            throw new AssertionError(String.format("Expecting the future from %s to complete with a value,%n"
-                    + "but it failed with %s", what, failed.getCause()), failed.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the future from " + what, e);
-        }
-    }
 
     private static String quoted(String text) {
         return text == null ? "null" : "\"" + text + "\"";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.NonBlocking;
 import awaitlings.harness.Points;
@@ -24,11 +25,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
@@ -42,16 +39,23 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CheckoutTest {
 
-    /** What the fake shop answers: session s1 is alice, her cart is cart-7, and so on. */
+    /**
+     * What the fake shop answers: session s1 is alice, her cart is cart-7, and so on. Session s2 (bob) is there for
+     * checks that run two checkouts at once.
+     */
     private static final Map<String, String> ANSWERS = Map.of(
             "user:s1", "alice",
             "cart:alice", "cart-7",
             "total:cart-7", "4200",
+            "user:s2", "bob",
+            "cart:bob", "cart-9",
+            "total:cart-9", "1500",
             "price:mug", "1200",
             "stock:mug", "3");
 
-    private static final Receipt ALICE_RECEIPT = new Receipt("alice", "cart-7", 4200);
-    private static final Quote MUG_QUOTE = new Quote("mug", 1200, 3);
+    // The fixtures without `private` (these two, shopRemote, shopOn, returnedBy) are shared with CheckoutHiddenTest.
+    static final Receipt ALICE_RECEIPT = new Receipt("alice", "cart-7", 4200);
+    static final Quote MUG_QUOTE = new Quote("mug", 1200, 3);
 
     @Test
     @Order(1)
@@ -82,7 +86,7 @@ class CheckoutTest {
     void checkoutRunsDependentStepsInOrder() {
         FakeRemote shop = shopRemote().build();
 
-        Receipt receipt = answerOf("checkout(\"s1\")", new Checkout(shopOn(shop)).checkout("s1"));
+        Receipt receipt = Futures.valueOf("checkout(\"s1\")", new Checkout(shopOn(shop)).checkout("s1"));
 
         assertThat(shop).startedInOrder("user:s1", "cart:alice", "total:cart-7")
                 .finishedBeforeStarting("user:s1", "cart:alice")
@@ -107,7 +111,7 @@ class CheckoutTest {
             CompletableFuture<Receipt> receipt = NonBlocking.returnsWhileHeld("checkout(\"s1\") with user s1 already known",
                     () -> new Checkout(shopOn(shop, "user:s1")).checkout("s1"));
             shop.release();
-            Receipt answer = answerOf("checkout(\"s1\")", receipt);
+            Receipt answer = Futures.valueOf("checkout(\"s1\")", receipt);
             assertThat(answer)
                     .withFailMessage("Expecting checkout(\"s1\") to give %s once the shop answered, but it gave %s",
                             ALICE_RECEIPT, answer)
@@ -125,7 +129,7 @@ class CheckoutTest {
     void quoteOverlapsIndependentCalls() {
         FakeRemote shop = shopRemote().rendezvous(2).build();
 
-        Quote quote = answerOf("quote(\"mug\")", new Checkout(shopOn(shop)).quote("mug"));
+        Quote quote = Futures.valueOf("quote(\"mug\")", new Checkout(shopOn(shop)).quote("mug"));
 
         assertThat(shop).wasCalled(2).ranConcurrently(2);
         assertThat(quote)
@@ -144,7 +148,7 @@ class CheckoutTest {
         IllegalStateException down = new IllegalStateException("session service down");
         FakeRemote shop = shopRemote().failOn("user:s1", () -> down).build();
 
-        Throwable failure = failureOf("checkout(\"s1\")",
+        Throwable failure = Futures.failureOf("checkout(\"s1\")",
                 returnedBy("checkout(\"s1\")", () -> new Checkout(shopOn(shop)).checkout("s1")));
 
         assertThat(failure)
@@ -166,10 +170,10 @@ class CheckoutTest {
         FakeRemote shop = shopRemote().build();
         Checkout checkout = new Checkout(shopOn(shop));
 
-        Receipt receipt = answerOf("checkout(\"s1\")", checkout.checkout("s1"));
+        Receipt receipt = Futures.valueOf("checkout(\"s1\")", checkout.checkout("s1"));
         assertThat(receipt).withFailMessage("Expecting checkout(\"s1\") to give %s, but it gave %s", ALICE_RECEIPT, receipt)
                 .isEqualTo(ALICE_RECEIPT);
-        Quote quote = answerOf("quote(\"mug\")", checkout.quote("mug"));
+        Quote quote = Futures.valueOf("quote(\"mug\")", checkout.quote("mug"));
         assertThat(quote).withFailMessage("Expecting quote(\"mug\") to give %s, but it gave %s", MUG_QUOTE, quote)
                 .isEqualTo(MUG_QUOTE);
         NO_WAITING_FOR_FUTURES.check(mainClasses());
@@ -177,7 +181,7 @@ class CheckoutTest {
 
     // ---- the fake shop ------------------------------------------------------------------------------------------
 
-    private static FakeRemote.Builder shopRemote() {
+    static FakeRemote.Builder shopRemote() {
         return FakeRemote.named("shop").latency(Duration.ofMillis(100)).respond(CheckoutTest::answer);
     }
 
@@ -194,7 +198,7 @@ class CheckoutTest {
      * The shop over one fake remote: each call is a fetch of "kind:argument", so one log shows every call in order.
      * Keys in {@code alreadyKnown} answer at once from a cache, without asking the remote.
      */
-    private static Shop shopOn(FakeRemote remote, String... alreadyKnown) {
+    static Shop shopOn(FakeRemote remote, String... alreadyKnown) {
         Set<String> cached = Set.of(alreadyKnown);
         Function<String, CompletableFuture<String>> fetch = key -> cached.contains(key)
                 ? CompletableFuture.completedFuture(answer(key))
@@ -227,26 +231,10 @@ class CheckoutTest {
         };
     }
 
-    // ---- waiting for results (tests may wait; the code under test must not) ---------------------------------------
-
-    private static <T> T answerOf(String call, CompletableFuture<T> future) {
-        assertThat(future).withFailMessage("Expecting %s to return a future, but it returned null", call).isNotNull();
-        try {
-            return future.get(5, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            return fail("Expecting %s to complete once the shop answered,%nbut its future was still open 5 s later:"
-                    + " some step's future is never completed or never returned from thenCompose.%nIt was: %s", call, future);
-        } catch (ExecutionException e) {
-            return fail("Expecting %s to succeed, because every shop call answered,%nbut it failed with%n    %s",
-                    call, unwrap(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted while waiting for " + call, e);
-        }
-    }
+    // ---- starting a call (tests may wait for its future, with Futures; the code under test must not) -------------
 
     /** Starts the call; a failure thrown straight out of it, not through its future, means the call waited. */
-    private static <T> CompletableFuture<T> returnedBy(String call, Supplier<CompletableFuture<T>> start) {
+    static <T> CompletableFuture<T> returnedBy(String call, Supplier<CompletableFuture<T>> start) {
         try {
             return start.get();
         } catch (UnsupportedOperationException notYetWritten) {
@@ -254,34 +242,8 @@ class CheckoutTest {
         } catch (RuntimeException thrown) {
             return fail("Expecting %s to return a future that fails later,%nbut %s itself threw%n    %s%n"
                     + "It waited for an answer (join() or get()) instead of returning the future: compose the steps.",
-                    call, call, unwrap(thrown));
+                    call, call, Futures.unwrap(thrown));
         }
-    }
-
-    private static Throwable failureOf(String call, CompletableFuture<?> future) {
-        assertThat(future).withFailMessage("Expecting %s to return a future, but it returned null", call).isNotNull();
-        try {
-            Object value = future.get(5, TimeUnit.SECONDS);
-            return fail("Expecting %s to fail, because a shop call failed,%nbut it completed with%n    %s%n"
-                    + "The failure was swallowed: let it travel to the caller.", call, value);
-        } catch (TimeoutException e) {
-            return fail("Expecting %s to fail, because a shop call failed,%nbut its future was still open 5 s later:"
-                    + " the failure never reached it.", call);
-        } catch (ExecutionException e) {
-            return unwrap(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted while waiting for " + call, e);
-        }
-    }
-
-    /** The exception inside the wrappers that futures add (ExecutionException from get(), CompletionException). */
-    private static Throwable unwrap(Throwable failure) {
-        Throwable inner = failure;
-        while ((inner instanceof ExecutionException || inner instanceof CompletionException) && inner.getCause() != null) {
-            inner = inner.getCause();
-        }
-        return inner;
     }
 
     // ---- the classic mistake: waiting inside the pipeline ----------------------------------------------------------

@@ -224,7 +224,11 @@ class AsyncRunnerTest {
         return new AssertionError(String.format(template, args));
     }
 
+    /** A failure as a message shows it: its class and message, or "nothing" when there is none. */
     static String describe(Throwable failure) {
+        if (failure == null) {
+            return "nothing";
+        }
         return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : "(\"" + failure.getMessage() + "\")");
     }
 }

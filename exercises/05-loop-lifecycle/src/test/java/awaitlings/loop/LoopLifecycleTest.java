@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.CallEvent;
 import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class LoopLifecycleTest {
 
     /** Far longer than a 100 ms job needs, even on a loaded machine: a job still running then is stuck. */
-    private static final Duration PATIENCE = Duration.ofSeconds(4);
+    static final Duration PATIENCE = Duration.ofSeconds(4);
 
     private final FakeRemote remote = FakeRemote.named("nightly service").latency(Duration.ofMillis(100)).build();
 
@@ -69,7 +69,7 @@ class LoopLifecycleTest {
     @DisplayName("ReportJob, then EmailJob: both succeed, each calling its service on a loop thread")
     @Hint("Task 2: in each job replace Loops.shared() by Loops.newLoop() — the job owns that loop, so closing it harms no one.")
     void reportThenEmailBothSucceed() {
-        bothSucceedInOrder(report(), email());
+        bothSucceedInOrder(Job.report(remote::fetch), Job.email(remote::fetch));
     }
 
     @Test
@@ -78,7 +78,7 @@ class LoopLifecycleTest {
     @DisplayName("EmailJob, then ReportJob: both succeed, each calling its service on a loop thread")
     @Hint("Task 2: whichever job runs first must not break the other: each job creates its own loop with Loops.newLoop().")
     void emailThenReportBothSucceed() {
-        bothSucceedInOrder(email(), report());
+        bothSucceedInOrder(Job.email(remote::fetch), Job.report(remote::fetch));
     }
 
     @Test
@@ -88,7 +88,7 @@ class LoopLifecycleTest {
     void jobLeavesSharedLoopOpen() {
         EventLoop shared = Loops.shared();
 
-        Outcome outcome = run(report());
+        Outcome outcome = Job.report(remote::fetch).run();
 
         if (shared.isClosed()) {
             fail(String.format("Expecting ReportJob to leave the shared loop (Loops.shared()) open,%n"
@@ -103,7 +103,7 @@ class LoopLifecycleTest {
     @DisplayName("ReportJob's loop thread ends when run() is done, also when the report service fails")
     @Hint("Task 3: open the loop in try-with-resources — `try (EventLoop loop = Loops.newLoop()) { ... }` closes it on every path.")
     void reportJobClosesItsLoopOnFailure() {
-        loopClosesWhenServiceFails("ReportJob", "report", service -> new ReportJob(service)::run);
+        loopClosesWhenServiceFails("ReportJob", "report", Job::report);
     }
 
     @Test
@@ -111,17 +111,17 @@ class LoopLifecycleTest {
     @DisplayName("EmailJob's loop thread ends when run() is done, also when the mail service fails")
     @Hint("Task 3: a close() after join() is skipped when join() throws. try-with-resources closes the loop on every path.")
     void emailJobClosesItsLoopOnFailure() {
-        loopClosesWhenServiceFails("EmailJob", "email", service -> new EmailJob(service)::run);
+        loopClosesWhenServiceFails("EmailJob", "email", Job::email);
     }
 
     private void bothSucceedInOrder(Job first, Job second) {
-        Outcome firstRun = run(first);
+        Outcome firstRun = first.run();
         if (!firstRun.returned()) {
             fail(String.format("Expecting %s to succeed when it runs first,%nbut it %s.%n"
                     + "A job submits its service call to an event loop, waits for the reply and returns it.%nTimeline:%n%s",
                     first.name(), firstRun.describe(), remote.log().timeline()));
         }
-        Outcome secondRun = run(second);
+        Outcome secondRun = second.run();
         if (secondRun.hung()) {
             fail(String.format("Expecting %s to succeed after %s ran,%nbut it %s: it submitted its call to the shared loop"
                     + " that %s had closed,%nand a closed loop never runs it, so its future never completes.%n"
@@ -144,7 +144,7 @@ class LoopLifecycleTest {
         calledOnLoopThread(second);
     }
 
-    private void loopClosesWhenServiceFails(String name, String request, Function<JobService, Supplier<String>> jobOn) {
+    private void loopClosesWhenServiceFails(String name, String request, Function<JobService, Job> jobOn) {
         FakeRemote failing = FakeRemote.named(request + " service").latency(Duration.ofMillis(100))
                 .failOn(request, () -> new IllegalStateException(request + " service down")).build();
         AtomicReference<Thread> caller = new AtomicReference<>();
@@ -156,7 +156,7 @@ class LoopLifecycleTest {
         // The shared loop's thread, so that a job borrowing that loop can be told apart from one leaking its own.
         Thread sharedThread = Loops.shared().submit(Thread::currentThread).join();
 
-        Outcome outcome = run(new Job(name, request, jobOn.apply(service)));
+        Outcome outcome = jobOn.apply(service).run();
 
         if (outcome.returned() || outcome.hung()) {
             fail(String.format("Expecting %s.run() to fail because its service failed ('%s service down'),%nbut it %s."
@@ -195,48 +195,66 @@ class LoopLifecycleTest {
                 .startsWith("event-loop-");
     }
 
-    private Job report() {
-        return new Job("ReportJob", "report", new ReportJob(remote::fetch)::run);
-    }
+    /** A nightly job as the checks see it: its name, the request it sends, and how to run it. */
+    record Job(String name, String request, Supplier<String> body) {
 
-    private Job email() {
-        return new Job("EmailJob", "email", new EmailJob(remote::fetch)::run);
-    }
+        static Job report(JobService service) {
+            return new Job("ReportJob", "report", new ReportJob(service)::run);
+        }
 
-    /**
-     * Runs a job on a daemon thread of its own and waits at most {@link #PATIENCE}, so that a job stuck on a
-     * closed loop fails its check instead of holding up the whole run.
-     */
-    private static Outcome run(Job job) {
-        FutureTask<String> task = new FutureTask<>(job.body()::get);
-        Thread caller = new Thread(task, "caller of " + job.name() + ".run()");
-        caller.setDaemon(true);
-        caller.start();
-        try {
-            return new Outcome(task.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS), null, false);
-        } catch (TimeoutException stuck) {
-            return new Outcome(null, null, true);
-        } catch (ExecutionException failed) {
-            return new Outcome(null, failed.getCause(), false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + job.name(), e);
+        static Job email(JobService service) {
+            return new Job("EmailJob", "email", new EmailJob(service)::run);
+        }
+
+        /**
+         * Runs the job and waits at most {@link LoopLifecycleTest#PATIENCE} for it, so that a job stuck on a closed
+         * loop fails its check instead of holding up the whole run.
+         */
+        Outcome run() {
+            return start().outcome();
+        }
+
+        /** Starts run() on a daemon thread of its own, so that a job stuck on a closed loop cannot hold up the checks. */
+        Running start() {
+            FutureTask<String> task = new FutureTask<>(body::get);
+            Thread caller = new Thread(task, "caller of " + name + ".run()");
+            caller.setDaemon(true);
+            caller.start();
+            return new Running(this, task);
         }
     }
 
-    /** A nightly job as the checks see it: its name, the request it sends, and how to run it. */
-    private record Job(String name, String request, Supplier<String> body) {
+    /** A job whose run() was started and may still be going. */
+    record Running(Job job, FutureTask<String> task) {
+
+        /** How run() ended, after waiting at most {@link LoopLifecycleTest#PATIENCE} for it. */
+        Outcome outcome() {
+            try {
+                return new Outcome(task.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS), null, false);
+            } catch (TimeoutException stuck) {
+                return new Outcome(null, null, true);
+            } catch (ExecutionException failed) {
+                return new Outcome(null, failed.getCause(), false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + job.name(), e);
+            }
+        }
     }
 
     /** How a job's run() ended: it returned a value, threw, or was still running when patience ran out. */
-    private record Outcome(String value, Throwable failure, boolean hung) {
+    record Outcome(String value, Throwable failure, boolean hung) {
 
         boolean returned() {
             return !hung && failure == null;
         }
 
+        boolean returned(String reply) {
+            return returned() && reply.equals(value);
+        }
+
         boolean failedBecauseLoopClosed() {
-            Throwable cause = unwrapped();
+            Throwable cause = Futures.unwrap(failure);
             return cause instanceof IllegalStateException && "Event loop is closed".equals(cause.getMessage());
         }
 
@@ -248,18 +266,9 @@ class LoopLifecycleTest {
             if (failure == null) {
                 return "returned \"" + value + "\"";
             }
-            Throwable cause = unwrapped();
+            Throwable cause = Futures.unwrap(failure);
             return cause.getMessage() == null ? "failed with " + cause.getClass().getSimpleName()
                     : "failed with " + cause.getClass().getSimpleName() + " '" + cause.getMessage() + "'";
-        }
-
-        /** The exception the job's code threw, without the wrappers a future adds around it. */
-        private Throwable unwrapped() {
-            Throwable cause = failure;
-            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            return cause;
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.time.Duration;
@@ -15,12 +16,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,14 +37,12 @@ class CoffeeShopHiddenTest {
 
     private static final Duration BREW_TIME = Duration.ofMillis(100);
     private static final String OUT_OF_BEANS = "out of beans";
-    /** Far longer than a brew needs, even on a loaded machine; well inside the 10 s hang guard. */
-    private static final long PATIENCE_SECONDS = 5;
 
     private ExecutorService counterStaff;
 
     @BeforeEach
     void openShop() {
-        counterStaff = Executors.newCachedThreadPool(counterStaffThreads());
+        counterStaff = Executors.newCachedThreadPool(CoffeeShopTest.counterStaffThreads());
     }
 
     @AfterEach
@@ -61,7 +57,7 @@ class CoffeeShopHiddenTest {
             + "no try/catch, and no join(), which wraps the exception in a CompletionException.")
     void orderAndWaitPassesTheBaristasException() {
         FakeRemote remote = brokenBarista();
-        CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
+        CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
 
         Throwable thrown = catchThrowable(() -> shop.orderAndWait("espresso"));
         if (thrown instanceof UnsupportedOperationException unsolved) {
@@ -86,9 +82,11 @@ class CoffeeShopHiddenTest {
             + "the brew, and do not turn it into a coffee or null.")
     void failedBrewFailsTheBuzzer() {
         FakeRemote remote = brokenBarista();
-        CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
+        CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
 
-        Throwable cause = failureOf("orderWithBuzzer(\"espresso\")", () -> shop.orderWithBuzzer("espresso"));
+        CompletableFuture<Coffee> buzzer =
+                returnedAtOnce("orderWithBuzzer(\"espresso\")", () -> shop.orderWithBuzzer("espresso"));
+        Throwable cause = Futures.failureOf("orderWithBuzzer(\"espresso\")", buzzer);
 
         assertThat(cause)
                 .withFailMessage("Expecting the buzzer to fail because of the barista's%n    IllegalStateException: %s%n"
@@ -105,11 +103,12 @@ class CoffeeShopHiddenTest {
             + "and then onBuzz is never called.")
     void failedBrewNeverBuzzes() {
         FakeRemote remote = brokenBarista();
-        CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
+        CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
         AtomicInteger buzzes = new AtomicInteger();
 
-        Throwable cause = failureOf("orderWithBuzzer(\"espresso\", onBuzz)",
+        CompletableFuture<Void> buzzed = returnedAtOnce("orderWithBuzzer(\"espresso\", onBuzz)",
                 () -> shop.orderWithBuzzer("espresso", coffee -> buzzes.incrementAndGet()));
+        Throwable cause = Futures.failureOf("orderWithBuzzer(\"espresso\", onBuzz)", buzzed);
 
         assertThat(cause)
                 .withFailMessage("Expecting the future to fail because of the barista's%n    IllegalStateException: %s%n"
@@ -130,8 +129,8 @@ class CoffeeShopHiddenTest {
             + "Collecting coffees as their buzzers go off puts them in the order they were ready.")
     void orderAllKeepsTheOrderOfTheDrinks() {
         List<String> drinks = List.of("latte", "mocha", "tea", "flat white", "cortado");
-        FakeRemote remote = FakeRemote.named("barista").latency(BREW_TIME).respond(drink -> drink).build();
-        CoffeeShop shop = new CoffeeShop(readyLastToFirst(drinks, baristaAt(remote)), counterStaff);
+        FakeRemote remote = CoffeeShopTest.barista().latency(BREW_TIME).build();
+        CoffeeShop shop = new CoffeeShop(readyLastToFirst(drinks, CoffeeShopTest.baristaAt(remote)), counterStaff);
 
         List<Coffee> round = orderAllOf(shop, drinks);
 
@@ -149,8 +148,8 @@ class CoffeeShopHiddenTest {
     @DisplayName("task 4 · orderAll of no drinks returns an empty list without calling the barista")
     @Hint("Task 4: the same code works for an empty list: no buzzers to start, none to join, an empty list back.")
     void orderAllOfNothing() {
-        FakeRemote remote = FakeRemote.named("barista").latency(BREW_TIME).build();
-        CoffeeShop shop = new CoffeeShop(baristaAt(remote), counterStaff);
+        FakeRemote remote = CoffeeShopTest.barista().latency(BREW_TIME).build();
+        CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
 
         List<Coffee> round = shop.orderAll(List.of());
 
@@ -162,13 +161,9 @@ class CoffeeShopHiddenTest {
 
     /** A barista who fails every espresso, as the machine is out of beans. */
     private static FakeRemote brokenBarista() {
-        return FakeRemote.named("barista").latency(BREW_TIME)
+        return CoffeeShopTest.barista().latency(BREW_TIME)
                 .failOn("espresso", () -> new IllegalStateException(OUT_OF_BEANS))
                 .build();
-    }
-
-    private static Barista baristaAt(FakeRemote remote) {
-        return drink -> new Coffee(remote.fetch(drink));
     }
 
     /**
@@ -192,9 +187,10 @@ class CoffeeShopHiddenTest {
 
     private static void awaitReady(String drink, CountDownLatch ready, String waiting) {
         try {
-            if (!ready.await(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+            if (!ready.await(Futures.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(String.format("the %s waited %d s for the %s, which was never ordered: "
-                        + "orderAll must place every order before it waits for any", waiting, PATIENCE_SECONDS, drink));
+                        + "orderAll must place every order before it waits for any",
+                        waiting, Futures.PATIENCE.toSeconds(), drink));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -215,13 +211,12 @@ class CoffeeShopHiddenTest {
     }
 
     /**
-     * Places an order that should fail later, and returns the cause its future fails with. Waits with a generous
-     * bound; an order that throws at once, or a future that does not fail, becomes a lesson.
+     * Places an order whose brew fails, and returns its future; the failure must travel inside that future, so an
+     * order that throws at once becomes a lesson (an unsolved task stays as it is).
      */
-    private static Throwable failureOf(String what, Supplier<CompletableFuture<?>> order) {
-        CompletableFuture<?> future;
+    private static <T> CompletableFuture<T> returnedAtOnce(String what, Supplier<CompletableFuture<T>> order) {
         try {
-            future = order.get();
+            return order.get();
         } catch (UnsupportedOperationException unsolved) {
             throw unsolved;
         } catch (RuntimeException thrown) {
@@ -229,26 +224,5 @@ class CoffeeShopHiddenTest {
                     + "but the call itself threw%n    %s%nso it waited for the brew. "
                     + "Return the future at once and let the failure travel inside it.", what, thrown), thrown);
         }
-        if (future == null) {
-            return fail("Expecting %s to return a CompletableFuture,%nbut it returned null.", what);
-        }
-        try {
-            Object value = future.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
-            return fail("Expecting the future of %s to fail, as the barista is out of beans,%nbut it completed with %s.%n"
-                    + "A failed brew must fail the future, so the customer can see why.", what, value);
-        } catch (ExecutionException failed) {
-            return failed.getCause();
-        } catch (TimeoutException silent) {
-            return fail("Expecting the future of %s to fail, as the barista is out of beans,%n"
-                    + "but it was still pending after %d s: a failed brew must complete it too.", what, PATIENCE_SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted while waiting for " + what);
-        }
-    }
-
-    private static ThreadFactory counterStaffThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return work -> new Thread(work, "counter-staff-" + count.incrementAndGet());
     }
 }

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.NonBlocking;
 import awaitlings.harness.Points;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,15 +30,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FutureNotValueHiddenTest {
 
-    /** How long a future may take to complete once everything it needs has arrived: far more than it needs. */
+    /** How long a thread may take to come back from start(): far more than it needs. */
     private static final Duration PATIENCE = Duration.ofSeconds(3);
 
     /** How long the first start() waits inside the work for a second one to get in too, which only a race allows. */
     private static final Duration RACE_WINDOW = Duration.ofSeconds(1);
 
-    private final FakeRemote remote = FakeRemote.named("greeter")
-            .latency(Duration.ofMillis(150))
-            .respond(name -> "hihi, " + name)
+    private final FakeRemote remote = FutureNotValueTest.greeterRemote()
             .failOn("Bob", () -> new IllegalStateException("greeter is down for Bob"))
             .build();
 
@@ -83,7 +80,7 @@ class FutureNotValueHiddenTest {
                     () -> nested.complete(inner));
             inner.completeExceptionally(failure);
 
-            Throwable failedWith = failureOf(flat, "flatten(nested)");
+            Throwable failedWith = failureInsideGet("flatten(nested)", flat);
             assertThat(failedWith)
                     .withFailMessage("Expecting flatten(nested) to fail with the inner future's exception (%s),%n"
                             + "but it failed with %s.", failure, failedWith)
@@ -104,7 +101,7 @@ class FutureNotValueHiddenTest {
         CompletableFuture<String> flat = NonBlocking.returnsWhileHeld("Greetings.flatten(nested)", () -> Greetings.flatten(nested));
         nested.completeExceptionally(failure);
 
-        Throwable failedWith = failureOf(flat, "flatten(nested)");
+        Throwable failedWith = failureInsideGet("flatten(nested)", flat);
         assertThat(failedWith)
                 .withFailMessage("Expecting flatten(nested) to fail with the outer future's exception (%s),%n"
                         + "but it failed with %s.", failure, failedWith)
@@ -118,26 +115,22 @@ class FutureNotValueHiddenTest {
     @DisplayName("task 3 · greetingOfUser(name) fails with the lookup's exception when the name never arrives, and never asks the greeter")
     @Hint("Chain on the name future: when it fails, the chained step is skipped and the failure flows into the result.")
     void greetingOfUserPassesOnTheLookupFailure() {
-        List<String> asked = new CopyOnWriteArrayList<>();
-        Greetings greetings = new Greetings(name -> {
-            asked.add(name);
-            return remote.fetchAsync(name);
-        });
+        Greetings greetings = new Greetings(remote::fetchAsync);
         CompletableFuture<String> userName = new CompletableFuture<>();
         IllegalStateException failure = new IllegalStateException("user lookup failed");
 
         CompletableFuture<String> greeting = NonBlocking.returnsWhileHeld("greetingOfUser(name)", () -> greetings.greetingOfUser(userName));
         userName.completeExceptionally(failure);
 
-        Throwable failedWith = failureOf(greeting, "greetingOfUser(name)");
+        Throwable failedWith = failureInsideGet("greetingOfUser(name)", greeting);
         assertThat(failedWith)
                 .withFailMessage("Expecting greetingOfUser(name) to fail with the lookup's exception (%s),%n"
                         + "but it failed with %s.", failure, failedWith)
                 .isSameAs(failure);
-        assertThat(asked)
+        assertThat(remote.requests())
                 .withFailMessage("Expecting the greeter never to be asked when the user's name never arrived,%n"
-                        + "but it was asked for %s.", asked)
-                .isEmpty();
+                        + "but it was asked %d time(s).", remote.requests())
+                .isZero();
     }
 
     @Test
@@ -150,7 +143,7 @@ class FutureNotValueHiddenTest {
         CompletableFuture<String> greeting = NonBlocking.returnsWhileHeld("greetingOfUser(name)",
                 () -> greetings.greetingOfUser(CompletableFuture.completedFuture("Bob")));
 
-        Throwable failedWith = failureOf(greeting, "greetingOfUser(name)");
+        Throwable failedWith = failureInsideGet("greetingOfUser(name)", greeting);
         assertThat(failedWith)
                 .withFailMessage("Expecting greetingOfUser(name) to fail with the greeter's "
                         + "IllegalStateException(\"greeter is down for Bob\"),%nbut it failed with %s.", failedWith)
@@ -199,7 +192,7 @@ class FutureNotValueHiddenTest {
                     .withFailMessage("Expecting both threads to get the same future from start(),%n"
                             + "but they got two: %s and %s.", fromFirst, fromSecond)
                     .isSameAs(fromFirst);
-            assertThat(valueOf(fromFirst, "start()")).as("the value of the started task").isEqualTo("hihi, Ada");
+            assertThat(Futures.valueOf("start()", fromFirst)).as("the value of the started task").isEqualTo("hihi, Ada");
         } finally {
             starters.shutdownNow();
         }
@@ -210,23 +203,20 @@ class FutureNotValueHiddenTest {
     @DisplayName("task 4 · start() after the work failed returns the same failed future and does not run the work again")
     @Hint("A started task stays started, failed or not: return the stored future, like awaiting a finished asyncio task.")
     void startAfterAFailureKeepsTheFailure() {
-        AtomicInteger runs = new AtomicInteger();
-        LazyTask<String> task = LazyTask.of(() -> {
-            runs.incrementAndGet();
-            return remote.fetchAsync("Bob");
-        });
+        // Each run of the work asks the greeter once, and requests() counts that the moment it is asked.
+        LazyTask<String> task = LazyTask.of(() -> remote.fetchAsync("Bob"));
 
         CompletableFuture<String> first = startWithoutThrowing(task);
-        Throwable failedWith = failureOf(first, "start()");
+        Throwable failedWith = failureInsideGet("start()", first);
         CompletableFuture<String> again = startWithoutThrowing(task);
 
         assertThat(failedWith)
                 .withFailMessage("Expecting the task's future to fail with the greeter's IllegalStateException,%n"
                         + "but it failed with %s.", failedWith)
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(runs.get())
+        assertThat(remote.requests())
                 .withFailMessage("Expecting start() after a failure not to run the work again,%n"
-                        + "but the work ran %d times. Return the future you stored, failed or not.", runs.get())
+                        + "but the work ran %d times. Return the future you stored, failed or not.", remote.requests())
                 .isOne();
         assertThat(again)
                 .withFailMessage("Expecting start() after a failure to return the same failed future,%n"
@@ -273,41 +263,14 @@ class FutureNotValueHiddenTest {
         }
     }
 
-    /** The value {@code future} completes with, or a failure that says what happened instead. */
-    private static <T> T valueOf(CompletableFuture<T> future, String what) {
-        try {
-            return future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stillIncomplete) {
-            throw new AssertionError(String.format("Expecting the future from %s to complete,%n"
-                    + "but it was still incomplete %d s after everything it needs had arrived.", what, PATIENCE.toSeconds()));
-        } catch (ExecutionException failed) {
-            throw new AssertionError(String.format("Expecting the future from %s to complete with a value,%n"
-                    + "but it failed with %s", what, failed.getCause()), failed.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the future from " + what, e);
-        }
-    }
-
-    /** The exception {@code future} fails with (unwrapped, as get() reports it), or a failure if it doesn't fail. */
-    private static Throwable failureOf(CompletableFuture<?> future, String what) {
-        if (future == null) {
-            fail("Expecting " + what + " to return a future, but it returned null.");
-        }
-        try {
-            Object value = future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            throw new AssertionError(String.format("Expecting the future from %s to fail,%n"
-                    + "but it completed with the value %s: the failure was lost on the way.", what, value));
-        } catch (ExecutionException failed) {
-            return failed.getCause();
-        } catch (TimeoutException stillIncomplete) {
-            throw new AssertionError(String.format("Expecting the future from %s to fail,%n"
-                    + "but it was still incomplete %d s after the failure happened: the failure never reached it.",
-                    what, PATIENCE.toSeconds()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the future from " + what, e);
-        }
+    /**
+     * The failure of {@code future} as get() reports it, inside its ExecutionException. Futures.failureOf waits for
+     * it, but peels off every wrapper; this peels off only get()'s own, so a failure the code wrapped once more
+     * (say in the ExecutionException of an inner get()) shows as that wrapper, not as the original.
+     */
+    private static Throwable failureInsideGet(String what, CompletableFuture<?> future) {
+        Futures.failureOf(what, future);
+        return catchThrowable(future::get).getCause();
     }
 
     /** What a call did, for a message: {@code threw X ("message")} or {@code returned normally}. */

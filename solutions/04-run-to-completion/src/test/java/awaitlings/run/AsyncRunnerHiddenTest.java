@@ -7,16 +7,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
@@ -25,18 +23,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+/** More checks of {@link AsyncRunner}, built on the fixtures of {@link AsyncRunnerTest} (same package). */
 @DisplayName("04 · run to completion (hidden)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AsyncRunnerHiddenTest {
-
-    /** Far longer than anything here needs, even on a loaded machine; never a verdict on speed. */
-    private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     @Test
     @Order(1)
     @DisplayName("run() waits for main's future: it has not returned while the reply is held back, and returns it once released")
     @Hint("run() is the one place that waits: join() the future main returned before you return.")
-    void waitsForTheFutureOfMain() throws InterruptedException {
+    void waitsForTheFutureOfMain() {
         FakeRemote kitchen = FakeRemote.named("kitchen").held().build();
         CompletableFuture<String> outcome = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
@@ -51,13 +47,13 @@ class AsyncRunnerHiddenTest {
             caller.start();
             awaitFetchStartedOrRunEnded(kitchen, outcome);
             if (outcome.isDone()) {
-                throw failure("Expecting run() to wait for main's future,%n"
+                throw AsyncRunnerTest.failure("Expecting run() to wait for main's future,%n"
                         + "but it came back (%s) while the kitchen's reply was still held back.%n"
                         + "Wait for the future with join() and return its value.%nKitchen timeline:%n%s",
-                        describe(outcome), kitchen.log().timeline());
+                        howRunEnded(outcome), kitchen.log().timeline());
             }
             kitchen.release();
-            assertThat(valueOf(outcome))
+            assertThat(Futures.valueOf("run(main)", outcome))
                     .as("run() should return what main's future completed with once the reply arrived")
                     .isEqualTo("reply to latte");
         } finally {
@@ -79,8 +75,8 @@ class AsyncRunnerHiddenTest {
             throw original;
         }));
 
-        assertThat(workerOf(worker, thrown)).endsAfter("run(), whose main threw,");
-        assertRethrownAsItIs(thrown, original);
+        assertThat(AsyncRunnerTest.workerOf(worker, thrown)).endsAfter("run(), whose main threw,");
+        AsyncRunnerTest.assertRethrownAsItIs(thrown, original);
     }
 
     @Test
@@ -96,8 +92,8 @@ class AsyncRunnerHiddenTest {
             return CompletableFuture.<String>failedFuture(original);
         }));
 
-        assertThat(workerOf(worker, thrown)).endsAfter("run(), whose main returned a failed future,");
-        assertRethrownAsItIs(thrown, original);
+        assertThat(AsyncRunnerTest.workerOf(worker, thrown)).endsAfter("run(), whose main returned a failed future,");
+        AsyncRunnerTest.assertRethrownAsItIs(thrown, original);
     }
 
     @Test
@@ -114,15 +110,16 @@ class AsyncRunnerHiddenTest {
             return;
         }
         if (thrown instanceof ClassCastException) {
-            throw failure("Expecting run() to throw an unchecked exception whose getCause() is %s,%n"
+            throw AsyncRunnerTest.failure("Expecting run() to throw an unchecked exception whose getCause() is %s,%n"
                     + "but it threw %s: the cause was cast to RuntimeException, and a checked exception is not one.%n"
                     + "Check with instanceof before you unwrap; keep a checked exception wrapped.",
-                    describe(original), describe(thrown));
+                    AsyncRunnerTest.describe(original), AsyncRunnerTest.describe(thrown));
         }
-        throw failure("Expecting run() to throw an unchecked exception whose getCause() is %s, the checked exception main"
-                + " failed with,%nbut it threw %s.%nrun() cannot throw a checked exception it does not declare, but it"
-                + " must not lose it: throw the CompletionException from join(), whose cause it is.",
-                describe(original), thrown == null ? "nothing" : describe(thrown) + " with cause " + describe(thrown.getCause()));
+        throw AsyncRunnerTest.failure("Expecting run() to throw an unchecked exception whose getCause() is %s, the checked"
+                + " exception main failed with,%nbut it threw %s.%nrun() cannot throw a checked exception it does not"
+                + " declare, but it must not lose it: throw the CompletionException from join(), whose cause it is.",
+                AsyncRunnerTest.describe(original), thrown == null ? "nothing"
+                        : AsyncRunnerTest.describe(thrown) + " with cause " + AsyncRunnerTest.describe(thrown.getCause()));
     }
 
     /** Starts one quick task on main's executor and waits until it ran, so that the executor has a thread to end. */
@@ -133,7 +130,7 @@ class AsyncRunnerHiddenTest {
             ran.countDown();
         });
         try {
-            ran.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            ran.await(Futures.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -141,64 +138,25 @@ class AsyncRunnerHiddenTest {
 
     private static void awaitFetchStartedOrRunEnded(FakeRemote kitchen, CompletableFuture<String> outcome) {
         try {
-            await().atMost(PATIENCE).until(() -> kitchen.log().startOf("latte").isPresent() || outcome.isDone());
+            await().atMost(Futures.PATIENCE).until(() -> kitchen.log().startOf("latte").isPresent() || outcome.isDone());
         } catch (ConditionTimeoutException neither) {
-            throw failure("Expecting main's fetch to start once run() was called,%nbut after %d s it had not started and run()"
-                    + " had not returned.%nCall main.start(executor) with an executor that runs the tasks it is given.",
-                    PATIENCE.toSeconds());
+            throw AsyncRunnerTest.failure("Expecting main's fetch to start once run() was called,%nbut after %d s it had"
+                    + " not started and run() had not returned.%nCall main.start(executor) with an executor that runs the"
+                    + " tasks it is given.", Futures.PATIENCE.toSeconds());
         }
         if (kitchen.log().startOf("latte").isEmpty()) {
-            throw failure("Expecting run() to start main and wait for it,%nbut it came back (%s) before main's fetch even started."
-                    + "%nCall main.start(executor), then join() the future it returns.", describe(outcome));
+            throw AsyncRunnerTest.failure("Expecting run() to start main and wait for it,%nbut it came back (%s) before"
+                    + " main's fetch even started.%nCall main.start(executor), then join() the future it returns.",
+                    howRunEnded(outcome));
         }
     }
 
-    private static String valueOf(CompletableFuture<String> outcome) throws InterruptedException {
-        try {
-            return outcome.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException failed) {
-            throw new AssertionError(String.format("Expecting run() to return the kitchen's reply once it was released,%n"
-                    + "but it threw %s.", describe(failed.getCause())), failed.getCause());
-        } catch (TimeoutException stillWaiting) {
-            throw new AssertionError(String.format("Expecting run() to return once the kitchen's reply was released,%n"
-                    + "but it was still waiting %d s later: it waits for something that never completes.",
-                    PATIENCE.toSeconds()));
-        }
-    }
-
-    private static Thread workerOf(AtomicReference<Thread> worker, Throwable thrownByRun) {
-        if (worker.get() == null) {
-            throw failure("Expecting main's task to run on the executor run() handed to main,%n"
-                    + "but it never ran%s.%nCreate an executor, call main.start(executor) and wait for its future.",
-                    thrownByRun == null ? "" : ": run() threw " + describe(thrownByRun));
-        }
-        return worker.get();
-    }
-
-    private static void assertRethrownAsItIs(Throwable thrown, Throwable original) {
-        if (thrown != original) {
-            throw failure("Expecting run() to throw %s, the exception main failed with (that very object),%n"
-                    + "but it threw %s.%nRethrow what main failed with as it is; unwrap a CompletionException first.",
-                    describe(original), thrown == null ? "nothing" : describe(thrown));
-        }
-    }
-
-    private static AssertionError failure(String template, Object... args) {
-        return new AssertionError(String.format(template, args));
-    }
-
-    private static String describe(CompletableFuture<String> outcome) {
+    /** "returned …" or "threw …": how the run() on the caller thread ended, for a run() that came back too early. */
+    private static String howRunEnded(CompletableFuture<String> outcome) {
         try {
             return "returned " + outcome.getNow(null);
         } catch (RuntimeException failed) {
-            return "threw " + describe(failed.getCause() == null ? failed : failed.getCause());
+            return "threw " + AsyncRunnerTest.describe(Futures.unwrap(failed));
         }
-    }
-
-    private static String describe(Throwable failure) {
-        if (failure == null) {
-            return "nothing";
-        }
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : "(\"" + failure.getMessage() + "\")");
     }
 }

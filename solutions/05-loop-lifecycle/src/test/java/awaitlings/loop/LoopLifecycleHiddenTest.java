@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
+import awaitlings.loop.LoopLifecycleTest.Job;
+import awaitlings.loop.LoopLifecycleTest.Outcome;
+import awaitlings.loop.LoopLifecycleTest.Running;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +25,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+/** More checks of the loop lifecycle, built on the jobs and patience of {@link LoopLifecycleTest} (same package). */
 @DisplayName("05 · loop lifecycle (hidden)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoopLifecycleHiddenTest {
 
-    /** Far longer than a 100 ms job needs, even on a loaded machine: a job still running then is stuck. */
-    private static final Duration PATIENCE = Duration.ofSeconds(4);
+    /** The visible checks' patience: far longer than a 100 ms job needs, so a job still running then is stuck. */
+    private static final Duration PATIENCE = LoopLifecycleTest.PATIENCE;
 
     @AfterEach
     void closeSharedLoop() {
@@ -81,11 +80,13 @@ class LoopLifecycleHiddenTest {
         }
 
         for (var task : Map.of("first", first, "second", second).entrySet()) {
-            String reply = replyOf(task.getValue());
+            // Named with the lesson, so that a task close() dropped says why it had to run.
+            String reply = Futures.valueOf(String.format("the task \"%s\", submitted before close() (close() refuses new work,"
+                    + " but lets the tasks already queued finish),", task.getKey()), task.getValue());
             assertThat(reply)
                     .withFailMessage("Expecting the task \"%s\", submitted before close(), to still run and reply \"reply to %s\","
-                            + "%nbut its future %s.%nclose() refuses new work, but lets the tasks already queued finish.",
-                            task.getKey(), task.getKey(), reply == null ? "never completed" : "held \"" + reply + "\"")
+                            + "%nbut its future held \"%s\".%nclose() refuses new work, but lets the tasks already queued finish.",
+                            task.getKey(), task.getKey(), reply)
                     .isEqualTo("reply to " + task.getKey());
         }
         closer.join(PATIENCE.toMillis());
@@ -109,16 +110,16 @@ class LoopLifecycleHiddenTest {
             return remote.fetch(request);
         };
 
-        FutureTask<String> report = start("ReportJob", new ReportJob(service)::run);
-        FutureTask<String> email = start("EmailJob", new EmailJob(service)::run);
-        String reportOutcome = outcomeOf(report);
-        String emailOutcome = outcomeOf(email);
+        Running report = Job.report(service).start();
+        Running email = Job.email(service).start();
+        Outcome reportOutcome = report.outcome();
+        Outcome emailOutcome = email.outcome();
 
-        if (!reportOutcome.equals("returned \"reply to report\"") || !emailOutcome.equals("returned \"reply to email\"")) {
+        if (!reportOutcome.returned("reply to report") || !emailOutcome.returned("reply to email")) {
             fail(String.format("Expecting ReportJob and EmailJob, started at the same time, to both succeed,%n"
                     + "but ReportJob %s, and EmailJob %s.%n"
                     + "If they share one loop, the first to finish closes it under the other: give each job its own loop."
-                    + "%nTimeline:%n%s", reportOutcome, emailOutcome, remote.log().timeline()));
+                    + "%nTimeline:%n%s", reportOutcome.describe(), emailOutcome.describe(), remote.log().timeline()));
         }
         Thread reportLoop = callers.get("report");
         Thread emailLoop = callers.get("email");
@@ -142,16 +143,16 @@ class LoopLifecycleHiddenTest {
         Loops.shared().close();
 
         // Started together, so that two stuck jobs cost one patience, not two.
-        FutureTask<String> reportJob = start("ReportJob", new ReportJob(remote::fetch)::run);
-        FutureTask<String> emailJob = start("EmailJob", new EmailJob(remote::fetch)::run);
-        String report = outcomeOf(reportJob);
-        String email = outcomeOf(emailJob);
+        Running reportJob = Job.report(remote::fetch).start();
+        Running emailJob = Job.email(remote::fetch).start();
+        Outcome report = reportJob.outcome();
+        Outcome email = emailJob.outcome();
 
-        if (!report.equals("returned \"reply to report\"") || !email.equals("returned \"reply to email\"")) {
+        if (!report.returned("reply to report") || !email.returned("reply to email")) {
             fail(String.format("Expecting ReportJob and EmailJob to succeed after the program closed its shared loop,%n"
                     + "but ReportJob %s, and EmailJob %s:%nthey still depend on the shared loop. Give each job its own loop"
                     + " (Loops.newLoop()), closed with try-with-resources.%nTimeline:%n%s",
-                    report, email, remote.log().timeline()));
+                    report.describe(), email.describe(), remote.log().timeline()));
         }
     }
 
@@ -161,42 +162,6 @@ class LoopLifecycleHiddenTest {
             fail(String.format("Expecting submit() %s to throw IllegalStateException(\"Event loop is closed\"),%nbut it %s."
                     + "%nA closed loop never runs new work: refuse it loudly instead of handing out a future that never completes.",
                     when, thrown == null ? "returned a future" : "threw " + thrown));
-        }
-    }
-
-    /** The task's reply, or null when it has not completed within {@link #PATIENCE}. */
-    private static String replyOf(CompletableFuture<String> task) throws InterruptedException {
-        try {
-            return task.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException notAReply) {
-            return null;
-        }
-    }
-
-    /** Starts {@code job} on a daemon thread of its own, so that a job stuck on a closed loop cannot hold up the run. */
-    private static FutureTask<String> start(String name, Supplier<String> job) {
-        FutureTask<String> task = new FutureTask<>(job::get);
-        Thread caller = new Thread(task, "caller of " + name + ".run()");
-        caller.setDaemon(true);
-        caller.start();
-        return task;
-    }
-
-    /** How a started job ended, as the learner reads it, e.g. {@code returned "reply to report"}. */
-    private static String outcomeOf(FutureTask<String> job) {
-        try {
-            return "returned \"" + job.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS) + "\"";
-        } catch (TimeoutException stuck) {
-            return "was still waiting " + PATIENCE.toSeconds() + " s after it started";
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            while (cause.getCause() != null && cause instanceof CompletionException) {
-                cause = cause.getCause();
-            }
-            return "failed with " + cause.getClass().getSimpleName() + " '" + cause.getMessage() + "'";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for a job", e);
         }
     }
 }
