@@ -115,6 +115,27 @@ class CourseTests {
         }));
     }
 
+    @TestFactory
+    @DisplayName("given code (stub files without a TODO) is the same in the solution")
+    Stream<DynamicTest> givenCodeMatches() {
+        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+            Path stubSources = exercise.stub().resolve("src/main/java");
+            Path solutionSources = exercise.solution().resolve("src/main/java");
+            try (Stream<Path> files = Files.walk(stubSources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String given = Files.readString(file);
+                    if (!given.contains("// TODO:")) {
+                        Path twin = solutionSources.resolve(stubSources.relativize(file));
+                        assertThat(Files.exists(twin) ? Files.readString(twin) : "(missing)")
+                                .as("%s: %s is given to the learner, so the solution must use it unchanged", exercise,
+                                        stubSources.relativize(file))
+                                .isEqualTo(given);
+                    }
+                }
+            }
+        }));
+    }
+
     private static Set<String> notFailed(Map<String, Status> results) {
         return results.entrySet().stream().filter(e -> e.getValue() != Status.FAILED)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.toSet());
