@@ -18,6 +18,7 @@ import org.w3c.dom.NodeList;
  *   ./mvnw -q package -pl grader/cli -am -DskipTests
  *   java -cp grader/cli/target/grader.jar grader/cli/bench/MavenComparison.java [N]
  *
+ * The grader runs with its default --jobs; a second grader run with --jobs 1 must give the same verdicts.
  * Submissions are clones of this repository's HEAD; submission i has the reference solution of exercise k when
  * bit k of i is set, so scores vary. Hidden checks are left out: a learner's Maven build does not have them.
  */
@@ -56,15 +57,11 @@ public class MavenComparison {
         run(root, "java", "-jar", root.resolve("grader/cli/target/grader.jar").toString(), "grade", submissions.toString(),
                 "--out", out.toString(), "--no-hidden", "--course", root.toString());
         double graderSeconds = (System.nanoTime() - graderStart) / 1e9;
-        Map<String, Boolean> grader = new HashMap<>();
-        for (String id : list(submissions)) {
-            for (JsonNode verdict : new ObjectMapper().readTree(out.resolve(id).resolve("awaitlings.json").toFile()).path("exercises")) {
-                for (JsonNode v : verdict.path("verdicts")) {
-                    String method = v.path("check").path("id").asText().replaceAll("^.*\\.|\\(\\)$", "");
-                    grader.put(id + " " + verdict.path("exercise").asText() + " " + method, v.path("passed").asBoolean());
-                }
-            }
-        }
+        Map<String, Boolean> grader = verdicts(submissions, out);
+        Path sequential = work.resolve("out-jobs-1");
+        run(root, "java", "-jar", root.resolve("grader/cli/target/grader.jar").toString(), "grade", submissions.toString(),
+                "--out", sequential.toString(), "--no-hidden", "--course", root.toString(), "--jobs", "1");
+        boolean jobsAgree = grader.equals(verdicts(submissions, sequential));
 
         int agree = 0;
         List<String> differ = new ArrayList<>();
@@ -81,9 +78,24 @@ public class MavenComparison {
         System.out.printf("the grader is %.1fx faster%n", mavenSeconds / graderSeconds);
         System.out.printf("verdicts: %d of %d agree (grader has %d)%n", agree, maven.size(), grader.size());
         differ.stream().sorted().limit(20).forEach(d -> System.out.println("  differs: " + d));
-        if (!differ.isEmpty() || maven.size() != grader.size()) {
+        System.out.printf("grader verdicts with --jobs 1 and the default --jobs: %s%n", jobsAgree ? "the same" : "DIFFERENT");
+        if (!differ.isEmpty() || maven.size() != grader.size() || !jobsAgree) {
             System.exit(1);
         }
+    }
+
+    /** {@code id exercise method} → passed, from the grader's awaitlings.json files. */
+    private static Map<String, Boolean> verdicts(Path submissions, Path out) throws Exception {
+        Map<String, Boolean> verdicts = new HashMap<>();
+        for (String id : list(submissions)) {
+            for (JsonNode exercise : new ObjectMapper().readTree(out.resolve(id).resolve("awaitlings.json").toFile()).path("exercises")) {
+                for (JsonNode v : exercise.path("verdicts")) {
+                    String method = v.path("check").path("id").asText().replaceAll("^.*\\.|\\(\\)$", "");
+                    verdicts.put(id + " " + exercise.path("exercise").asText() + " " + method, v.path("passed").asBoolean());
+                }
+            }
+        }
+        return verdicts;
     }
 
     /** {@code id exercise method} → passed, from Surefire's XML reports of one exercise. */
