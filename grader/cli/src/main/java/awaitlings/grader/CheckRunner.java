@@ -64,6 +64,8 @@ public final class CheckRunner {
 
     /** Writes START and END lines: {@code START<TAB>exercise<TAB>id} and {@code END<TAB>exercise<TAB>id<TAB>PASS|FAIL<TAB>base64(message)}. */
     static final class EventWriter implements TestExecutionListener {
+        /** Far more than any correct exercise keeps alive between checks. */
+        private static final int MAX_LIVE_THREADS = 200;
         private final String exercise;
         private final PrintStream events;
         private final Set<String> ended = new HashSet<>();
@@ -96,9 +98,19 @@ public final class CheckRunner {
             String message = result.getThrowable().map(Failures::describe).orElse("");
             if (test.isTest()) {
                 end(test, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message);
+                if (leftThreadsBehind(message)) {
+                    // A timed-out check's thread may spin on, and a thread bomb's threads live on: either would
+                    // weigh on every later check. The grader runs the remaining checks in a fresh JVM.
+                    events.flush();
+                    Runtime.getRuntime().halt(0);
+                }
             } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
                 endAll(test, "The checks of this class could not start: " + message);
             }
+        }
+
+        private static boolean leftThreadsBehind(String message) {
+            return message.contains(" timed out after ") || Thread.activeCount() > MAX_LIVE_THREADS;
         }
 
         private void endAll(TestIdentifier container, String message) {

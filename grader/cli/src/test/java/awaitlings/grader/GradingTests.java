@@ -1,5 +1,8 @@
 package awaitlings.grader;
 
+import static awaitlings.grader.GradingFixture.edit;
+import static awaitlings.grader.GradingFixture.exercise;
+import static awaitlings.grader.GradingFixture.otherThan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,34 +10,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Grading the course's own solutions and stubs, and solutions with one hostile change. */
+/** Grading the course's own solutions and stubs, and solutions with one change that breaks an exercise. */
 @DisplayName("Grading")
 @Timeout(300)
 class GradingTests {
 
-    private static final Course COURSE = Course.at(Path.of(System.getProperty("awaitlings.root", "../..")));
     private static final GradeOptions OPTIONS = new GradeOptions(true, Duration.ofSeconds(3), Duration.ofMinutes(4));
-
-    @TempDir
-    static Path shared;
-    private static CompiledTests tests;
 
     @TempDir
     Path work;
 
     @BeforeAll
     @Timeout(120)
-    static void compileTheCourseTests() throws IOException {
-        Permissions.shareWithOthers(shared);
-        tests = CompiledTests.compile(COURSE, shared.resolve("tests"), true);
+    static void compileTheCourseTests() {
+        GradingFixture.tests();
     }
 
     @Test
@@ -115,53 +110,10 @@ class GradingTests {
     }
 
     private SubmissionResult grade(Path sources) throws IOException {
-        Permissions.shareWithOthers(work);
-        Path root = Files.createDirectories(work.resolve("workspace"));
-        try (Stream<Path> exercises = Files.list(sources)) {
-            for (Path exercise : exercises.toList()) {
-                copy(exercise, root.resolve(exercise.getFileName()).resolve("src/main/java"));
-            }
-        }
-        return Grading.grade(COURSE, tests, new Workspace("test", root, List.of(), List.of()), OPTIONS);
+        return GradingFixture.grade(work, sources, OPTIONS);
     }
 
-    /** Every exercise's solution sources, as {@code <exercise>/...java} in a folder of their own. */
     private Path solutions() throws IOException {
-        Path out = Files.createDirectories(work.resolve("solutions"));
-        for (String exercise : COURSE.exercises()) {
-            copy(COURSE.solution(exercise).resolve("src/main/java"), out.resolve(exercise));
-        }
-        return out;
-    }
-
-    private static void edit(Path sources, String exercise, String file, UnaryOperator<String> change) throws IOException {
-        try (Stream<Path> files = Files.walk(sources.resolve(exercise))) {
-            Path target = files.filter(f -> f.getFileName().toString().equals(file)).findFirst().orElseThrow();
-            String before = Files.readString(target);
-            String after = change.apply(before);
-            assertThat(after).as("the edit of %s changed it", file).isNotEqualTo(before);
-            Files.writeString(target, after);
-        }
-    }
-
-    private static ExerciseResult exercise(SubmissionResult result, String name) {
-        return result.exercises().stream().filter(e -> e.exercise().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static List<Verdict> otherThan(SubmissionResult result, String name) {
-        return result.exercises().stream().filter(e -> !e.exercise().equals(name)).flatMap(e -> e.verdicts().stream()).toList();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        return GradingFixture.solutions(work);
     }
 }

@@ -1,0 +1,94 @@
+package awaitlings.grader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** The real course, its tests compiled once per test JVM, and submissions made from its solutions with one change. */
+final class GradingFixture {
+
+    static final Course COURSE = Course.at(Path.of(System.getProperty("awaitlings.root", "../..")));
+    private static CompiledTests tests;
+
+    private GradingFixture() {
+    }
+
+    /** The course's visible and hidden tests, compiled on first use into a folder deleted when the JVM ends. */
+    static synchronized CompiledTests tests() {
+        if (tests == null) {
+            try {
+                Path dir = Folders.newScratch("awaitlings-grading-tests-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        Folders.delete(dir);
+                    } catch (IOException ignored) {
+                        // A leftover temporary folder is harmless.
+                    }
+                }));
+                tests = CompiledTests.compile(COURSE, dir.resolve("tests"), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tests;
+    }
+
+    /** Grades the sources in {@code sources} ({@code <exercise>/...java}); an exercise without a folder is the stub. */
+    static SubmissionResult grade(Path work, Path sources, GradeOptions options) throws IOException {
+        Permissions.shareWithOthers(work);
+        Path root = Files.createDirectories(work.resolve("workspace"));
+        try (Stream<Path> exercises = Files.list(sources)) {
+            for (Path exercise : exercises.toList()) {
+                copy(exercise, root.resolve(exercise.getFileName()).resolve("src/main/java"));
+            }
+        }
+        return Grading.grade(COURSE, tests(), new Workspace("test", root, List.of(), List.of()), options);
+    }
+
+    /** Every exercise's solution sources, as {@code <exercise>/...java} in a folder of their own. */
+    static Path solutions(Path work) throws IOException {
+        Path out = Files.createDirectories(work.resolve("solutions"));
+        for (String exercise : COURSE.exercises()) {
+            copy(COURSE.solution(exercise).resolve("src/main/java"), out.resolve(exercise));
+        }
+        return out;
+    }
+
+    static void edit(Path sources, String exercise, String file, UnaryOperator<String> change) throws IOException {
+        try (Stream<Path> files = Files.walk(sources.resolve(exercise))) {
+            Path target = files.filter(f -> f.getFileName().toString().equals(file)).findFirst().orElseThrow();
+            String before = Files.readString(target);
+            String after = change.apply(before);
+            assertThat(after).as("the edit of %s changed it", file).isNotEqualTo(before);
+            Files.writeString(target, after);
+        }
+    }
+
+    static ExerciseResult exercise(SubmissionResult result, String name) {
+        return result.exercises().stream().filter(e -> e.exercise().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The verdicts of every exercise but {@code name}: a change to one exercise must leave these all passed. */
+    static List<Verdict> otherThan(SubmissionResult result, String name) {
+        return result.exercises().stream().filter(e -> !e.exercise().equals(name)).flatMap(e -> e.verdicts().stream()).toList();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
