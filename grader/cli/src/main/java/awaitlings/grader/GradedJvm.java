@@ -26,12 +26,14 @@ final class GradedJvm {
     private static final long STALL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(20);
     private static final long POLL_MILLIS = 100;
 
+    private final Course course;
     private final CompiledTests tests;
     private final Path root;
     private final GradeOptions options;
     private final Sandbox sandbox;
 
-    GradedJvm(CompiledTests tests, Path root, GradeOptions options, Sandbox sandbox) {
+    GradedJvm(Course course, CompiledTests tests, Path root, GradeOptions options, Sandbox sandbox) {
+        this.course = course;
         this.tests = tests;
         this.root = root;
         this.options = options;
@@ -115,7 +117,7 @@ final class GradedJvm {
                     "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-Djava.io.tmpdir=" + scratch, "-Duser.home=" + scratch, "-Djava.awt.headless=true",
                     "-cp", tests.classpath(), CheckRunner.class.getName(), plan.toString());
-            Process process = new ProcessBuilder(sandbox.wrap(command)).directory(scratch.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(sandbox.wrap(command, course.root())).directory(scratch.toFile()).redirectErrorStream(true).start();
             Thread drain = new Thread(() -> output.drain(process.getInputStream()), "graded-jvm-output");
             drain.setDaemon(true);
             drain.start();

@@ -28,6 +28,11 @@ public final class Grading {
             sandbox = Sandbox.plain("The graded code ran as the grader's own user, with the network reachable: the work"
                     + " folders sit in a folder other users cannot enter, so a sandboxed JVM could not read them.");
         }
+        if (sandbox.isolated() && (workspace.root().startsWith(course.root()) || tests.root().startsWith(course.root())
+                || Path.of(System.getProperty("java.home")).startsWith(course.root()))) {
+            sandbox = Sandbox.plain("The graded code ran unsandboxed: the work folders or the JDK sit inside the course"
+                    + " checkout, which the sandbox hides from graded code.");
+        }
         return grade(course, tests, workspace, options, sandbox);
     }
 
@@ -53,7 +58,7 @@ public final class Grading {
             }
         }
         Permissions.shareWithOthers(workspace.root());
-        GradedJvm.Outcome outcome = new GradedJvm(tests, workspace.root(), options, sandbox).run(runnable, budgetEnd(started, options));
+        GradedJvm.Outcome outcome = new GradedJvm(course, tests, workspace.root(), options, sandbox).run(runnable, budgetEnd(started, options));
         List<ExerciseResult> exercises = new ArrayList<>();
         for (CompiledTests.CompiledExercise exercise : tests.exercises()) {
             String errors = compileErrors.getOrDefault(exercise.exercise(), "");

@@ -48,14 +48,18 @@ final class Sandbox {
         return note;
     }
 
-    /** {@code command}, wrapped to run inside the sandbox. */
-    List<String> wrap(List<String> command) {
+    /**
+     * {@code command}, wrapped to run inside the sandbox, where {@code hidden} (the course checkout, with its
+     * solutions) is covered by an empty read-only folder: the graded JVM needs nothing from it.
+     */
+    List<String> wrap(List<String> command, Path hidden) {
         if (!isolated) {
             return command;
         }
         int id = FIRST_UID + NEXT.getAndIncrement() % 10_000;
-        List<String> wrapped = new ArrayList<>(List.of("unshare", "--net", "setpriv", "--reuid=" + id, "--regid=" + id,
-                "--clear-groups", "prlimit", "--nproc=" + MAX_PROCESSES, "--"));
+        List<String> wrapped = new ArrayList<>(List.of("unshare", "--net", "--mount", "--propagation", "private",
+                "sh", "-c", "mount -t tmpfs -o ro,size=4k none \"$0\" && exec \"$@\"", hidden.toString(),
+                "setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups", "prlimit", "--nproc=" + MAX_PROCESSES, "--"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -71,10 +75,11 @@ final class Sandbox {
             }
         }
         try {
-            Process probe = new ProcessBuilder("unshare", "--net", "true").redirectErrorStream(true).start();
+            Process probe = new ProcessBuilder("unshare", "--net", "--mount", "--propagation", "private", "sh", "-c",
+                    "mount -t tmpfs -o ro,size=4k none /mnt").redirectErrorStream(true).start();
             probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             if (!probe.waitFor(10, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-                return plain("The graded code ran with the network reachable: this machine refuses new network namespaces.");
+                return plain("The graded code ran with the network reachable: this machine refuses new network or mount namespaces.");
             }
         } catch (IOException e) {
             return plain("The graded code ran with the network reachable: unshare could not start (" + e.getMessage() + ").");
