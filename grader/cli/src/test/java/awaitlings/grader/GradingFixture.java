@@ -2,6 +2,7 @@ package awaitlings.grader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.xml.sax.SAXException;
 
 /** The real course, its tests compiled once per test JVM, and submissions made from its solutions with one change. */
 final class GradingFixture {
@@ -48,7 +52,27 @@ final class GradingFixture {
                 copy(exercise, root.resolve(exercise.getFileName()).resolve("src/main/java"));
             }
         }
-        return Grading.grade(COURSE, tests(), new Workspace("test", root, List.of(), List.of()), options);
+        SubmissionResult result = Grading.grade(COURSE, tests(), new Workspace("test", root, List.of(), List.of()), options);
+        assertThat(result.verdicts()).as("checks cut off by the submission's time budget")
+                .noneMatch(v -> v.message().contains("time budget"));
+        assertValidFiles(work.resolve("results"), result);
+        return result;
+    }
+
+    /** Writes every format of {@code result} and reads each file back: whatever the submission did, they parse. */
+    private static void assertValidFiles(Path out, SubmissionResult result) throws IOException {
+        Outputs.writeSubmission(out, result, Format.all());
+        Path dir = out.resolve(result.id());
+        for (String json : List.of("results.json", "exercism.json", "classroom.json", "awaitlings.json")) {
+            assertThat(new ObjectMapper().readTree(dir.resolve(json).toFile()).isObject()).as(json).isTrue();
+        }
+        try (Stream<Path> xml = Files.list(dir.resolve("junit"))) {
+            for (Path file : xml.toList()) {
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+            }
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new AssertionError("invalid JUnit XML for " + result.id(), e);
+        }
     }
 
     /** Every exercise's solution sources, as {@code <exercise>/...java} in a folder of their own. */
