@@ -78,7 +78,7 @@ public final class CompiledTests {
                 Path entry = Path.of(entries[i]);
                 if (Files.exists(entry)) {
                     Path copy = lib.resolve(i + "-" + entry.getFileName());
-                    copyTree(entry, copy);
+                    Folders.copy(entry, copy);
                     copies.add(copy);
                 }
             }
@@ -86,19 +86,6 @@ public final class CompiledTests {
             throw new UncheckedIOException(e);
         }
         return join(copies.toArray());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 
     /** The exercises, in course order. */

@@ -26,6 +26,20 @@ final class Folders {
         return dir;
     }
 
+    /** Copies the file or folder {@code from} to {@code to}, folders and all. */
+    static void copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
     /** Deletes {@code dir} and everything in it; a symbolic link inside is removed, never followed. */
     static void delete(Path dir) throws IOException {
         if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

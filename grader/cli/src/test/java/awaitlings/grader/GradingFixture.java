@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -18,6 +19,8 @@ import org.xml.sax.SAXException;
 final class GradingFixture {
 
     static final Course COURSE = Course.at(Path.of(System.getProperty("awaitlings.root", "../..")));
+    /** A short per-check limit keeps the checks that hang on purpose cheap; the budget is never reached. */
+    static final GradeOptions OPTIONS = new GradeOptions(true, Duration.ofSeconds(3), Duration.ofMinutes(4));
     private static CompiledTests tests;
 
     private GradingFixture() {
@@ -44,15 +47,15 @@ final class GradingFixture {
     }
 
     /** Grades the sources in {@code sources} ({@code <exercise>/...java}); an exercise without a folder is the stub. */
-    static SubmissionResult grade(Path work, Path sources, GradeOptions options) throws IOException {
+    static SubmissionResult grade(Path work, Path sources) throws IOException {
         Permissions.shareWithOthers(work);
         Path root = Files.createDirectories(work.resolve("workspace"));
         try (Stream<Path> exercises = Files.list(sources)) {
             for (Path exercise : exercises.toList()) {
-                copy(exercise, root.resolve(exercise.getFileName()).resolve("src/main/java"));
+                Folders.copy(exercise, root.resolve(exercise.getFileName()).resolve("src/main/java"));
             }
         }
-        SubmissionResult result = Grading.grade(COURSE, tests(), new Workspace("test", root, List.of(), List.of()), options);
+        SubmissionResult result = Grading.grade(COURSE, tests(), new Workspace("test", root, List.of(), List.of()), OPTIONS);
         assertThat(result.verdicts()).as("checks cut off by the submission's time budget")
                 .noneMatch(v -> v.message().contains("time budget"));
         assertValidFiles(work.resolve("results"), result);
@@ -79,7 +82,7 @@ final class GradingFixture {
     static Path solutions(Path work) throws IOException {
         Path out = Files.createDirectories(work.resolve("solutions"));
         for (String exercise : COURSE.exercises()) {
-            copy(COURSE.solution(exercise).resolve("src/main/java"), out.resolve(exercise));
+            Folders.copy(COURSE.solution(exercise).resolve("src/main/java"), out.resolve(exercise));
         }
         return out;
     }
@@ -101,18 +104,5 @@ final class GradingFixture {
     /** The verdicts of every exercise but {@code name}: a change to one exercise must leave these all passed. */
     static List<Verdict> otherThan(SubmissionResult result, String name) {
         return result.exercises().stream().filter(e -> !e.exercise().equals(name)).flatMap(e -> e.verdicts().stream()).toList();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Grading")
 @Timeout(300)
 class GradingTests {
-
-    private static final GradeOptions OPTIONS = new GradeOptions(true, Duration.ofSeconds(3), Duration.ofMinutes(4));
 
     @TempDir
     Path work;
@@ -110,7 +107,7 @@ class GradingTests {
     }
 
     private SubmissionResult grade(Path sources) throws IOException {
-        return GradingFixture.grade(work, sources, OPTIONS);
+        return GradingFixture.grade(work, sources);
     }
 
     private Path solutions() throws IOException {

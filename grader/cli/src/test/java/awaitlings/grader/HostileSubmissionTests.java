@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Grading hostile submissions")
 @Timeout(300)
 class HostileSubmissionTests {
-
-    private static final GradeOptions OPTIONS = new GradeOptions(true, Duration.ofSeconds(3), Duration.ofMinutes(4));
 
     @TempDir
     Path work;
@@ -167,6 +164,6 @@ class HostileSubmissionTests {
     private SubmissionResult gradeWith(String exercise, String file, String signature, String statement) throws IOException {
         Path submission = GradingFixture.solutions(work);
         edit(submission, exercise, file, code -> code.replace(signature, signature + System.lineSeparator() + statement));
-        return GradingFixture.grade(work, submission, OPTIONS);
+        return GradingFixture.grade(work, submission);
     }
 }
