@@ -2,6 +2,7 @@ package awaitlings.grader;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import awaitlings.harness.FailureText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -95,7 +96,7 @@ public final class CheckRunner {
 
         @Override
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-            String message = result.getThrowable().map(Failures::describe).orElse("");
+            String message = result.getThrowable().map(FailureText::describe).orElse("");
             if (test.isTest()) {
                 end(test, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message);
                 if (leftThreadsBehind(message)) {

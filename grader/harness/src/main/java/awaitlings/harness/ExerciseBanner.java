@@ -52,7 +52,7 @@ public class ExerciseBanner implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        String message = result.getThrowable().map(ExerciseBanner::describe).orElse("");
+        String message = result.getThrowable().map(FailureText::describe).orElse("");
         if (test.isTest()) {
             record(test, message, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL);
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -105,15 +105,6 @@ public class ExerciseBanner implements TestExecutionListener {
         String hint = method.map(m -> m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
         String testClass = method.map(m -> m.getDeclaringClass().getSimpleName()).orElse("");
         results.add(new CheckResult(testClass, test.getDisplayName(), passed, points, message, hint));
-    }
-
-    /** A failure as the learner should read it: the message, and for a bare exception its type too. */
-    static String describe(Throwable failure) {
-        String message = failure.getMessage() == null ? "" : failure.getMessage().strip();
-        if (failure instanceof AssertionError && !message.isEmpty()) {
-            return message;
-        }
-        return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     private static String exerciseName() {

@@ -47,14 +47,6 @@ class ExerciseBannerTests {
     }
 
     @Test
-    @DisplayName("a bare exception is shown with its type; an assertion with its message only")
-    void describe() {
-        assertThat(ExerciseBanner.describe(new UnsupportedOperationException("Implement Shop.order() — task 1")))
-                .isEqualTo("UnsupportedOperationException: Implement Shop.order() — task 1");
-        assertThat(ExerciseBanner.describe(new AssertionError("Expecting x"))).isEqualTo("Expecting x");
-    }
-
-    @Test
     @DisplayName("as a listener it reads @Points and @Hint and prints one banner at the end")
     void listensToARun() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,12 +1,19 @@
-package awaitlings.grader;
+package awaitlings.harness;
 
-/** A failed check's throwable as the learner should read it. */
-final class Failures {
+/**
+ * A failed check as the learner reads it, the same in the banner of {@code mvn test} and in the grader's results:
+ * one function for both, so the two never tell a failure differently.
+ */
+public final class FailureText {
 
-    private Failures() {
+    private FailureText() {
     }
 
-    static String describe(Throwable failure) {
+    /**
+     * The failure's text: an assertion's message alone (it was written for the learner), a bare exception with its
+     * type, and a missing method or class (a learner who renamed what the exercise gave them) explained.
+     */
+    public static String describe(Throwable failure) {
         if (failure instanceof NoSuchMethodError || failure instanceof NoSuchFieldError || failure instanceof NoClassDefFoundError) {
             return "The checks call something your code no longer has: " + failure.getMessage()
                     + ". Keep the classes and methods the exercise gave you, with the same names and parameters.";
