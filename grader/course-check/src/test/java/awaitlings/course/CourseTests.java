@@ -43,8 +43,8 @@ class CourseTests {
         return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
             // Visible tests compiled against the stub prove they compile against it; all tests (compiled with the
             // solution) run against the stub's classes.
-            Map<String, Status> visible = InProcessRun.run(exercise.visibleTestClasses(), exercise.stubClasses());
-            Map<String, Status> all = InProcessRun.run(exercise.allTestClasses(), exercise.stubClasses());
+            Map<String, InProcessRun.Outcome> visible = InProcessRun.run(exercise.visibleTestClasses(), exercise.stubClasses());
+            Map<String, InProcessRun.Outcome> all = InProcessRun.run(exercise.allTestClasses(), exercise.stubClasses());
             Set<String> hidden = all.keySet().stream().filter(k -> !visible.containsKey(k)).collect(Collectors.toSet());
 
             assertThat(visible.size())
@@ -136,9 +136,9 @@ class CourseTests {
         }));
     }
 
-    private static Set<String> notFailed(Map<String, Status> results) {
-        return results.entrySet().stream().filter(e -> e.getValue() != Status.FAILED)
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.toSet());
+    private static Set<String> notFailed(Map<String, InProcessRun.Outcome> results) {
+        return results.entrySet().stream().filter(e -> e.getValue().status() != Status.FAILED)
+                .map(e -> e.getKey() + " " + e.getValue().status()).collect(Collectors.toSet());
     }
 
     private static java.util.List<String> sources(Path module) throws IOException {

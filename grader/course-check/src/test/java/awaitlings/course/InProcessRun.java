@@ -2,6 +2,7 @@ package awaitlings.course;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
+import awaitlings.harness.FailureText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -23,20 +24,24 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs the tests found in {@code testRoot} against the classes in {@code classRoots}, in this JVM, with the
- * course's own extensions, and returns each check's status by display name.
+ * course's own extensions, and returns each check's outcome by its id, {@code SomeTest.method()}.
  */
 final class InProcessRun {
+
+    /** How one check ended, and what the learner would read about it (empty when it passed). */
+    record Outcome(TestExecutionResult.Status status, String message) {
+    }
 
     private InProcessRun() {
     }
 
-    static Map<String, TestExecutionResult.Status> run(Path testRoot, Path... classRoots) {
-        Map<String, TestExecutionResult.Status> results = new ConcurrentHashMap<>();
+    static Map<String, Outcome> run(Path testRoot, Path... classRoots) {
+        Map<String, Outcome> results = new ConcurrentHashMap<>();
         TestExecutionListener collect = new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 if (test.isTest()) {
-                    results.put(name(test), result.getStatus());
+                    results.put(name(test), new Outcome(result.getStatus(), result.getThrowable().map(FailureText::describe).orElse("")));
                 }
             }
         };

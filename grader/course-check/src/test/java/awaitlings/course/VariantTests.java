@@ -1,0 +1,59 @@
+package awaitlings.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult.Status;
+
+/**
+ * Other learners' answers, kept in {@code solutions/NN-topic/variants/}: each wrong one fails exactly the checks its
+ * {@code expected.txt} names, with the message a learner would read; each correct one in another style keeps every point.
+ */
+@DisplayName("the course's variants")
+class VariantTests {
+
+    private static final Path ROOT = Path.of(System.getProperty("awaitlings.root", "../..")).normalize().toAbsolutePath();
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    @DisplayName("each variant loses exactly the checks it should, with the right message")
+    Stream<DynamicTest> variantsAreJudgedRight() {
+        return Variant.all(ROOT).stream().map(variant -> dynamicTest(variant.toString(), () -> {
+            assertThat(variant.folder().resolve(Variant.EXPECTED)).as("%s has its %s", variant, Variant.EXPECTED).exists();
+            Map<String, String> expected = variant.failing();
+            Path classes = variant.compile(Files.createDirectories(work.resolve(variant.exercise().name()).resolve(variant.name())));
+            Map<String, InProcessRun.Outcome> outcomes = InProcessRun.run(variant.exercise().allTestClasses(), classes);
+
+            assertThat(outcomes.keySet()).as("%s: the checks %s names", variant, Variant.EXPECTED).containsAll(expected.keySet());
+            TreeSet<String> failed = new TreeSet<>();
+            outcomes.forEach((check, outcome) -> {
+                if (outcome.status() != Status.SUCCESSFUL) {
+                    failed.add(check);
+                }
+            });
+            assertThat(failed).as("%s: the checks that failed (first) must be those %s names (second); messages:%n%s",
+                    variant, Variant.EXPECTED, messages(outcomes)).containsExactlyInAnyOrderElementsOf(expected.keySet());
+            expected.forEach((check, text) -> assertThat(outcomes.get(check).message())
+                    .as("%s: what %s tells the learner", variant, check).contains(text));
+        }));
+    }
+
+    private static String messages(Map<String, InProcessRun.Outcome> outcomes) {
+        StringBuilder text = new StringBuilder();
+        new TreeSet<>(outcomes.keySet()).stream().filter(check -> outcomes.get(check).status() != Status.SUCCESSFUL)
+                .forEach(check -> text.append("  ").append(check).append(": ")
+                        .append(outcomes.get(check).message().lines().findFirst().orElse("")).append(System.lineSeparator()));
+        return text.toString();
+    }
+}
