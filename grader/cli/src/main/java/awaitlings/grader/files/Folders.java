@@ -1,0 +1,72 @@
+package awaitlings.grader.files;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** The grader's scratch folders: made private to the run, removed without ever following a learner's link. */
+public final class Folders {
+
+    private Folders() {
+    }
+
+    /**
+     * A new scratch folder that other users may enter but not change: the graded JVM runs as a user of its own
+     * and must reach the workspaces inside, which a default temporary folder (owner only) would forbid.
+     */
+    public static Path newScratch(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return dir;
+    }
+
+    /** Copies the file or folder {@code from} to {@code to}, folders and all. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it; a symbolic link inside is removed, never followed. */
+    public static void delete(Path dir) throws IOException {
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            deleteContents(dir);
+            Files.delete(dir);
+        }
+    }
+
+    /** Deletes everything inside {@code dir}, keeping {@code dir} itself. */
+    public static void deleteContents(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (!folder.equals(dir)) {
+                    Files.delete(folder);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package awaitlings.grader.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * What an instructor should look at in a submission beyond its score, as short tokens: {@code tampered},
+ * {@code compile-errors(<exercises>)}, {@code crashed}, {@code timed-out}, in that order, each at most once.
+ */
+public final class SubmissionFlags {
+
+    private SubmissionFlags() {
+    }
+
+    public static List<String> of(SubmissionResult result) {
+        List<String> flags = new ArrayList<>();
+        if (!result.tampered().isEmpty()) {
+            flags.add("tampered");
+        }
+        List<String> notCompiled = exercisesWhere(result, exercise -> !exercise.compileError().isEmpty());
+        if (!notCompiled.isEmpty()) {
+            flags.add("compile-errors(" + String.join(",", notCompiled) + ")");
+        }
+        if (!exercisesWhere(result, ExerciseResult::crashed).isEmpty()) {
+            flags.add("crashed");
+        }
+        if (!exercisesWhere(result, ExerciseResult::timedOut).isEmpty()) {
+            flags.add("timed-out");
+        }
+        return flags;
+    }
+
+    /** The flags as one field: {@code ;}-joined, empty when there is nothing to look at. */
+    public static String joined(SubmissionResult result) {
+        return String.join(";", of(result));
+    }
+
+    public static List<String> exercisesWhere(SubmissionResult result, Predicate<ExerciseResult> condition) {
+        return result.exercises().stream().filter(condition).map(ExerciseResult::exercise).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,147 @@
+package awaitlings.grader.report;
+
+import awaitlings.grader.model.ExerciseResult;
+import awaitlings.grader.model.SubmissionFlags;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.model.Verdict;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code report.html}: one self-contained page for the instructor, readable from the file system. A table of
+ * submissions × exercises (score/max per cell, then the total and the flags); each cell links to that submission's
+ * section, which lists per exercise the failing checks with their messages, javac's diagnostics, tampered files, the
+ * grader's notes and what the code printed. Inline CSS only, no script, no external resource: the page's
+ * Content-Security-Policy forbids them, so even a message that slipped through unescaped could not run or fetch.
+ * Anchors are numbered ({@code s2}, {@code s2-e1}) because submission ids may hold any character.
+ */
+final class HtmlReport {
+
+    private static final String STYLE = """
+            body { font: 15px/1.45 system-ui, sans-serif; margin: 2em; color: #1d1d1f; }
+            table { border-collapse: collapse; margin-bottom: 2em; }
+            th, td { border: 1px solid #c8c8cc; padding: .3em .7em; text-align: left; vertical-align: top; }
+            thead th { background: #f0f0f3; }
+            td.cell, td.total { text-align: right; font-variant-numeric: tabular-nums; }
+            td.full { background: #dff3e3; } td.partial { background: #fdf3d6; }
+            td.none { background: #fbe0de; } td.error { background: #f3d9f5; }
+            td.total { font-weight: bold; }
+            a { color: inherit; }
+            section.submission { border-top: 2px solid #c8c8cc; margin-top: 2em; }
+            pre { background: #f6f6f8; padding: .6em; white-space: pre-wrap; overflow-wrap: anywhere; }
+            .hidden { font-size: .8em; background: #5b5b66; color: #fff; border-radius: 3px; padding: 0 .4em; }
+            .warning { color: #9a2b1e; }
+            """;
+
+    private HtmlReport() {
+    }
+
+    static String render(List<SubmissionResult> all, List<String> exercises) {
+        List<SubmissionResult> sorted = all.stream().sorted(Comparator.comparing(SubmissionResult::id)).toList();
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+                .append("<title>awaitlings · grades</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<h1>awaitlings · grades</h1>\n<p>").append(sorted.size()).append(sorted.size() == 1 ? " submission, " : " submissions, ")
+                .append(exercises.size()).append(exercises.size() == 1 ? " exercise.</p>\n" : " exercises.</p>\n");
+        table(html, sorted, exercises);
+        for (int s = 0; s < sorted.size(); s++) {
+            submission(html, sorted.get(s), "s" + (s + 1), exercises);
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static void table(StringBuilder html, List<SubmissionResult> sorted, List<String> exercises) {
+        html.append("<table class=\"grades\">\n<thead><tr><th>submission</th>");
+        exercises.forEach(exercise -> html.append("<th>").append(Html.escape(exercise)).append("</th>"));
+        html.append("<th>total</th><th>flags</th></tr></thead>\n<tbody>\n");
+        for (int s = 0; s < sorted.size(); s++) {
+            SubmissionResult result = sorted.get(s);
+            String anchor = "s" + (s + 1);
+            html.append("<tr><th scope=\"row\"><a href=\"#").append(anchor).append("\">").append(Html.escape(result.id())).append("</a></th>");
+            for (int e = 0; e < exercises.size(); e++) {
+                Optional<ExerciseResult> exercise = Gradebook.find(result, exercises.get(e));
+                if (exercise.isEmpty()) {
+                    html.append("<td class=\"cell missing\">—</td>");
+                } else {
+                    html.append("<td class=\"cell ").append(shade(exercise.get())).append("\"><a href=\"#").append(anchor).append("-e").append(e + 1)
+                            .append("\">").append(exercise.get().score()).append('/').append(exercise.get().maxScore()).append("</a></td>");
+                }
+            }
+            html.append("<td class=\"total\">").append(result.score()).append('/').append(result.maxScore()).append("</td>")
+                    .append("<td class=\"flags\">").append(Html.escape(String.join("; ", SubmissionFlags.of(result)))).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static String shade(ExerciseResult exercise) {
+        if (!exercise.compileError().isEmpty()) {
+            return "error";
+        }
+        if (exercise.score() == exercise.maxScore()) {
+            return "full";
+        }
+        return exercise.score() == 0 ? "none" : "partial";
+    }
+
+    private static void submission(StringBuilder html, SubmissionResult result, String anchor, List<String> exercises) {
+        html.append("<section class=\"submission\" id=\"").append(anchor).append("\">\n<h2>").append(Html.escape(result.id()))
+                .append(" · ").append(result.score()).append('/').append(result.maxScore()).append("</h2>\n");
+        if (!result.tampered().isEmpty()) {
+            html.append("<p class=\"warning\">Changed protected files (not used; the course's copies were graded):</p>\n");
+            list(html, result.tampered());
+        }
+        if (!result.notes().isEmpty()) {
+            html.append("<p>Notes:</p>\n");
+            list(html, result.notes());
+        }
+        for (int e = 0; e < exercises.size(); e++) {
+            Optional<ExerciseResult> exercise = Gradebook.find(result, exercises.get(e));
+            if (exercise.isPresent()) {
+                exercise(html, exercise.get(), anchor + "-e" + (e + 1));
+            }
+        }
+        if (!result.output().isEmpty()) {
+            html.append("<details><summary>What the code printed</summary>\n<pre>").append(Html.escape(result.output())).append("</pre>\n</details>\n");
+        }
+        html.append("<p><a href=\"#\">back to the table</a></p>\n</section>\n");
+    }
+
+    private static void exercise(StringBuilder html, ExerciseResult exercise, String anchor) {
+        html.append("<section class=\"exercise\" id=\"").append(anchor).append("\">\n<h3>").append(Html.escape(exercise.exercise()))
+                .append(" · ").append(exercise.score()).append('/').append(exercise.maxScore()).append("</h3>\n");
+        if (exercise.crashed()) {
+            html.append("<p class=\"warning\">A check ended the test JVM (System.exit, a crash or running out of memory).</p>\n");
+        }
+        if (exercise.timedOut()) {
+            html.append("<p class=\"warning\">A check was stopped by a time limit.</p>\n");
+        }
+        if (!exercise.compileError().isEmpty()) {
+            // Every check's message repeats the diagnostics: show them once.
+            html.append("<p class=\"warning\">Did not compile: none of its ").append(exercise.verdicts().size())
+                    .append(" checks could run.</p>\n<pre>").append(Html.escape(exercise.compileError())).append("</pre>\n</section>\n");
+            return;
+        }
+        List<Verdict> failing = exercise.verdicts().stream().filter(verdict -> !verdict.passed()).toList();
+        if (failing.isEmpty()) {
+            html.append("<p>Every check passed.</p>\n</section>\n");
+            return;
+        }
+        html.append("<ul class=\"failing\">\n");
+        for (Verdict verdict : failing) {
+            html.append("<li><strong>").append(Html.escape(verdict.check().name())).append("</strong>");
+            if (verdict.check().hidden()) {
+                html.append(" <span class=\"hidden\">hidden</span>");
+            }
+            html.append(" · 0/").append(verdict.check().points()).append("\n<pre>").append(Html.escape(verdict.message())).append("</pre></li>\n");
+        }
+        html.append("</ul>\n</section>\n");
+    }
+
+    private static void list(StringBuilder html, List<String> items) {
+        html.append("<ul>\n");
+        items.forEach(item -> html.append("<li>").append(Html.escape(item)).append("</li>\n"));
+        html.append("</ul>\n");
+    }
+}

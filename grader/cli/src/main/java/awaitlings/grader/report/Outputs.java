@@ -1,0 +1,118 @@
+package awaitlings.grader.report;
+
+import awaitlings.grader.files.AtomicFile;
+import awaitlings.grader.model.ExerciseResult;
+import awaitlings.grader.model.Format;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.report.platform.ClassroomReport;
+import awaitlings.grader.report.platform.ExercismReport;
+import awaitlings.grader.report.platform.GradescopeReport;
+import awaitlings.grader.report.platform.JunitXmlReport;
+import awaitlings.grader.report.platform.ResultJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes what a grading run produces, every file atomically ({@link AtomicFile}). Per submission, in
+ * {@code DIR/<id>/}: {@code results.json} (Gradescope), {@code exercism.json}, {@code classroom.json} and
+ * {@code junit/<exercise>.xml}, as selected, and always {@code awaitlings.json}, the full result, written last: its
+ * presence marks the submission finished, so a killed batch resumes where it stopped. For the whole run, in
+ * {@code DIR/}: {@code gradebook.csv} and {@code report.html}, as selected.
+ */
+public final class Outputs {
+
+    /** The marker and full record of a finished submission. */
+    static final String FINISHED = "awaitlings.json";
+
+    private Outputs() {
+    }
+
+    /**
+     * Writes the files of one graded submission into {@code outDir/<id>/}.
+     *
+     * @throws IllegalArgumentException if the id would leave {@code outDir} (empty, {@code ..}, a path)
+     * @throws UncheckedIOException if a file cannot be written; the submission then does not count as finished
+     */
+    public static void writeSubmission(Path outDir, SubmissionResult result, Set<Format> formats) {
+        Path folder = folderOf(outDir, result.id());
+        try {
+            // A regraded submission stops counting as finished until all of its new files are in place.
+            Files.deleteIfExists(folder.resolve(FINISHED));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove " + folder.resolve(FINISHED) + ": " + e.getMessage(), e);
+        }
+        if (formats.contains(Format.GRADESCOPE)) {
+            AtomicFile.write(folder.resolve("results.json"), GradescopeReport.render(result));
+        }
+        if (formats.contains(Format.EXERCISM)) {
+            AtomicFile.write(folder.resolve("exercism.json"), ExercismReport.render(result));
+        }
+        if (formats.contains(Format.CLASSROOM)) {
+            AtomicFile.write(folder.resolve("classroom.json"), ClassroomReport.render(result));
+        }
+        if (formats.contains(Format.JUNIT)) {
+            for (ExerciseResult exercise : result.exercises()) {
+                AtomicFile.write(folder.resolve("junit").resolve(exercise.exercise() + ".xml"), JunitXmlReport.render(result, exercise));
+            }
+        }
+        AtomicFile.write(folder.resolve(FINISHED), ResultJson.write(result));
+    }
+
+    /**
+     * The result of a submission a previous run finished, if it did: empty when {@code outDir/<id>/awaitlings.json}
+     * is missing, does not read as a result (e.g. written by an older grader), or belongs to another id, so that the
+     * submission is graded again.
+     *
+     * @throws UncheckedIOException if the file exists but cannot be read
+     */
+    public static Optional<SubmissionResult> readFinished(Path outDir, String id) {
+        Path file = folderOf(outDir, id).resolve(FINISHED);
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            SubmissionResult result = ResultJson.readResult(json);
+            return result.id().equals(id) ? Optional.of(result) : Optional.empty();
+        } catch (JsonProcessingException | RuntimeException e) {
+            // Jackson reports a record it cannot build (a missing list, a null id) as a runtime exception too.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes {@code gradebook.csv} and {@code report.html} into {@code outDir}, as selected, for all submissions.
+     *
+     * @param exercises the course's exercises, in course order: the columns of both files
+     * @throws UncheckedIOException if a file cannot be written
+     */
+    public static void writeSummary(Path outDir, List<SubmissionResult> all, List<String> exercises, Set<Format> formats) {
+        if (formats.contains(Format.CSV)) {
+            AtomicFile.write(outDir.resolve("gradebook.csv"), Gradebook.render(all, exercises));
+        }
+        if (formats.contains(Format.HTML)) {
+            AtomicFile.write(outDir.resolve("report.html"), HtmlReport.render(all, exercises));
+        }
+    }
+
+    private static Path folderOf(Path outDir, String id) {
+        Path base = outDir.toAbsolutePath().normalize();
+        Path folder = base.resolve(id).normalize();
+        if (id.isBlank() || !base.equals(folder.getParent())) {
+            throw new IllegalArgumentException("a submission id must be a plain file name, not \"" + id + "\"");
+        }
+        return folder;
+    }
+}

@@ -1,0 +1,52 @@
+package awaitlings.grader.report.platform;
+
+import awaitlings.grader.model.Check;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.model.Verdict;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code results.json} as Gradescope's autograder specification describes it: the total {@code score}, the
+ * {@code execution_time} in whole seconds, an {@code output} for the whole submission, and one test per check with
+ * {@code name} ("NN-topic › check"), {@code tags} (the exercise first, then {@code hidden} for hidden checks),
+ * {@code score}, {@code max_score}, {@code status} ({@code passed}/{@code failed}), {@code output} and
+ * {@code visibility}: hidden checks {@code after_published}, so learners see them only once grades are published.
+ * Every text is declared {@code "text"} so that a message quoting {@code <html>} is shown, not rendered.
+ */
+public final class GradescopeReport {
+
+    private GradescopeReport() {
+    }
+
+    public static String render(SubmissionResult result) {
+        ObjectNode root = ResultJson.mapper().createObjectNode();
+        root.put("score", result.score());
+        root.put("execution_time", (int) Math.round(result.time().toMillis() / 1000.0));
+        root.put("output", LearnerText.summary(result));
+        root.put("output_format", "text");
+        root.put("test_output_format", "text");
+        root.put("test_name_format", "text");
+        ArrayNode tests = root.putArray("tests");
+        for (Verdict verdict : result.verdicts()) {
+            tests.add(test(root, verdict));
+        }
+        return ResultJson.write(root);
+    }
+
+    private static ObjectNode test(ObjectNode root, Verdict verdict) {
+        Check check = verdict.check();
+        ObjectNode test = root.objectNode();
+        test.put("name", CheckLabels.qualified(check));
+        ArrayNode tags = test.putArray("tags").add(check.exercise());
+        if (check.hidden()) {
+            tags.add("hidden");
+        }
+        test.put("score", verdict.score());
+        test.put("max_score", check.points());
+        test.put("status", verdict.passed() ? "passed" : "failed");
+        test.put("output", LearnerText.of(verdict));
+        test.put("visibility", check.hidden() ? "after_published" : "visible");
+        return test;
+    }
+}

@@ -1,0 +1,106 @@
+package awaitlings.grader.report.platform;
+
+import awaitlings.grader.model.Check;
+import awaitlings.grader.model.ExerciseResult;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.model.Verdict;
+import java.io.StringWriter;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * One exercise of one submission as a JUnit XML file, shaped as Surefire writes them so that CI test reporters read
+ * it: a {@code testsuite} named for the exercise with its {@code tests}/{@code failures}/{@code errors}/{@code skipped}
+ * counts and {@code properties}, one {@code testcase} per check ({@code classname} the test class, {@code name} the
+ * check's sentence, hidden checks starting with "[hidden] "), a {@code failure} for a failed check and an
+ * {@code error} for every check of an exercise that did not compile. The grader times submissions, not checks, so
+ * no {@code time} attribute is written rather than a made-up one.
+ */
+public final class JunitXmlReport {
+
+    private JunitXmlReport() {
+    }
+
+    public static String render(SubmissionResult result, ExerciseResult exercise) {
+        Document document = newDocument();
+        Element suite = document.createElement("testsuite");
+        document.appendChild(suite);
+        boolean notCompiled = !exercise.compileError().isEmpty();
+        long failed = exercise.verdicts().stream().filter(verdict -> !verdict.passed()).count();
+        suite.setAttribute("name", exercise.exercise());
+        suite.setAttribute("tests", String.valueOf(exercise.verdicts().size()));
+        suite.setAttribute("errors", String.valueOf(notCompiled ? failed : 0));
+        suite.setAttribute("skipped", "0");
+        suite.setAttribute("failures", String.valueOf(notCompiled ? 0 : failed));
+        Element properties = child(suite, "properties");
+        property(properties, "awaitlings.submission", result.id());
+        property(properties, "awaitlings.score", exercise.score() + "/" + exercise.maxScore());
+        property(properties, "awaitlings.crashed", String.valueOf(exercise.crashed()));
+        property(properties, "awaitlings.timedOut", String.valueOf(exercise.timedOut()));
+        property(properties, "awaitlings.tampered", String.join(", ", result.tampered()));
+        for (Verdict verdict : exercise.verdicts()) {
+            Element testcase = child(suite, "testcase");
+            testcase.setAttribute("name", XmlText.clean(CheckLabels.markedName(verdict.check())));
+            testcase.setAttribute("classname", XmlText.clean(testClass(verdict.check())));
+            if (!verdict.passed()) {
+                Element problem = child(testcase, notCompiled ? "error" : "failure");
+                problem.setAttribute("message", XmlText.clean(verdict.message()));
+                problem.setAttribute("type", notCompiled ? "compile error" : "check failed");
+                problem.setTextContent(XmlText.clean(LearnerText.of(verdict)));
+            }
+        }
+        return serialize(document);
+    }
+
+    /** {@code CoffeeShopTest} of {@code CoffeeShopTest.threeOrders()}; the exercise when the id has no class. */
+    static String testClass(Check check) {
+        String id = check.id();
+        int paren = id.indexOf('(');
+        String qualified = paren < 0 ? id : id.substring(0, paren);
+        int dot = qualified.lastIndexOf('.');
+        return dot <= 0 ? check.exercise() : qualified.substring(0, dot);
+    }
+
+    private static void property(Element properties, String name, String value) {
+        Element property = child(properties, "property");
+        property.setAttribute("name", name);
+        property.setAttribute("value", XmlText.clean(value));
+    }
+
+    private static Element child(Element parent, String name) {
+        Element element = parent.getOwnerDocument().createElement(name);
+        parent.appendChild(element);
+        return element;
+    }
+
+    private static Document newDocument() {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML support is missing: " + e.getMessage(), e);
+        }
+    }
+
+    private static String serialize(Document document) {
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            // The JDK writes its own declaration on the root element's line: write it here, on a line of its own.
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter xml = new StringWriter().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            transformer.transform(new DOMSource(document), new StreamResult(xml));
+            return xml.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("could not write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+}

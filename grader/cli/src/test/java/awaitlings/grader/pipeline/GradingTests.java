@@ -1,0 +1,120 @@
+package awaitlings.grader.pipeline;
+
+import static awaitlings.grader.fixture.GradingFixture.edit;
+import static awaitlings.grader.fixture.GradingFixture.exercise;
+import static awaitlings.grader.fixture.GradingFixture.otherThan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import awaitlings.grader.fixture.GradingFixture;
+import awaitlings.grader.model.ExerciseResult;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.model.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Grading the course's own solutions and stubs, and solutions with one change that breaks an exercise. */
+@DisplayName("Grading")
+@Timeout(300)
+class GradingTests {
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    @Timeout(120)
+    static void compileTheCourseTests() {
+        GradingFixture.tests();
+    }
+
+    @Test
+    @DisplayName("the course's solutions get full marks, hidden checks included")
+    void solutionsGetFullMarks() throws IOException {
+        SubmissionResult result = grade(solutions());
+
+        assertThat(result.verdicts()).as("checks").hasSizeGreaterThanOrEqualTo(50).allSatisfy(v ->
+                assertThat(v.passed()).as("%s › %s: %s", v.check().exercise(), v.check().name(), v.message()).isTrue());
+        assertThat(result.score()).isEqualTo(result.maxScore());
+        assertThat(result.verdicts()).anyMatch(v -> v.check().hidden()).anyMatch(v -> !v.check().hidden());
+    }
+
+    @Test
+    @DisplayName("the course's stubs get 0, every check failed")
+    void stubsGetZero() throws IOException {
+        SubmissionResult result = grade(Files.createDirectories(work.resolve("stubs")));
+
+        assertThat(result.score()).isZero();
+        assertThat(result.verdicts()).isNotEmpty().noneMatch(Verdict::passed);
+        assertThat(result.exercises()).allSatisfy(e -> assertThat(e.compileError()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("an exercise that does not compile loses only its own checks, with javac's diagnostics")
+    void compileErrorCostsOneExercise() throws IOException {
+        Path submission = solutions();
+        edit(submission, "01-coffee-shop", "CoffeeShop.java", code -> code.replace("return barista.brew(drink);", "return barista.brew(drink)"));
+
+        SubmissionResult result = grade(submission);
+
+        ExerciseResult broken = exercise(result, "01-coffee-shop");
+        assertThat(broken.compileError()).contains("CoffeeShop.java").contains("error:");
+        assertThat(broken.verdicts()).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.passed()).isFalse();
+            assertThat(v.message()).startsWith("Your code for 01-coffee-shop did not compile").contains("error:");
+        });
+        assertThat(otherThan(result, "01-coffee-shop")).allSatisfy(v -> assertThat(v.passed()).as(v.check().id()).isTrue());
+    }
+
+    @Test
+    @DisplayName("System.exit in a method under test costs only the checks that call it")
+    void systemExitCostsItsChecks() throws IOException {
+        Path submission = solutions();
+        edit(submission, "02-future-not-value", "Greetings.java",
+                code -> code.replace("public String greeting(String name) {", "public String greeting(String name) {\n        System.exit(3);"));
+
+        SubmissionResult result = grade(submission);
+
+        ExerciseResult exercise = exercise(result, "02-future-not-value");
+        assertThat(exercise.crashed()).isTrue();
+        List<Verdict> failed = exercise.verdicts().stream().filter(v -> !v.passed()).toList();
+        assertThat(failed).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.check().id()).contains("greeting");
+            assertThat(v.message()).contains("exit code 3").contains("System.exit");
+        });
+        assertThat(exercise.verdicts()).anyMatch(Verdict::passed);
+        assertThat(otherThan(result, "02-future-not-value")).allSatisfy(v -> assertThat(v.passed()).as(v.check().id()).isTrue());
+    }
+
+    @Test
+    @DisplayName("an endless loop costs only the checks that run into it: the time limit stops them, and later checks still run")
+    void endlessLoopCostsItsChecks() throws IOException {
+        Path submission = solutions();
+        edit(submission, "01-coffee-shop", "CoffeeShop.java",
+                code -> code.replace("return barista.brew(drink);", "while (drink != null) { Thread.onSpinWait(); }\n        return barista.brew(drink);"));
+
+        SubmissionResult result = grade(submission);
+
+        ExerciseResult exercise = exercise(result, "01-coffee-shop");
+        List<Verdict> failed = exercise.verdicts().stream().filter(v -> !v.passed()).toList();
+        assertThat(failed).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.check().id()).contains("orderAndWait");
+            assertThat(v.message()).contains("timed out after").contains("CoffeeShop.orderAndWait");
+        });
+        assertThat(exercise.verdicts()).anyMatch(Verdict::passed);
+        assertThat(otherThan(result, "01-coffee-shop")).allSatisfy(v -> assertThat(v.passed()).as(v.check().id()).isTrue());
+    }
+
+    private SubmissionResult grade(Path sources) throws IOException {
+        return GradingFixture.grade(work, sources);
+    }
+
+    private Path solutions() throws IOException {
+        return GradingFixture.solutions(work);
+    }
+}

@@ -1,0 +1,151 @@
+package awaitlings.grader.report;
+
+import static awaitlings.grader.fixture.SampleResults.alice;
+import static awaitlings.grader.fixture.SampleResults.bob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import awaitlings.grader.fixture.SampleResults;
+import awaitlings.grader.model.Format;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.report.platform.ClassroomReport;
+import awaitlings.grader.report.platform.ExercismReport;
+import awaitlings.grader.report.platform.GradescopeReport;
+import awaitlings.grader.report.platform.JunitXmlReport;
+import awaitlings.grader.report.platform.ResultJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Outputs")
+class OutputsTests {
+
+    @TempDir
+    Path out;
+
+    @Test
+    @DisplayName("Outputs · writes every format of a submission into its folder, and the finished marker")
+    void writesEveryFormat() throws Exception {
+        Outputs.writeSubmission(out, alice(), Format.all());
+
+        assertThat(filesUnder(out.resolve("alice"))).containsExactlyInAnyOrder(
+                "results.json", "exercism.json", "classroom.json", "junit/01-coffee-shop.xml", "junit/02-future-not-value.xml",
+                "awaitlings.json");
+        assertThat(read("alice/results.json")).isEqualTo(GradescopeReport.render(alice()));
+        assertThat(read("alice/exercism.json")).isEqualTo(ExercismReport.render(alice()));
+        assertThat(read("alice/classroom.json")).isEqualTo(ClassroomReport.render(alice()));
+        assertThat(read("alice/junit/02-future-not-value.xml")).isEqualTo(JunitXmlReport.render(alice(), alice().exercises().get(1)));
+        assertThat(ResultJson.readTree(read("alice/results.json")).get("score").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("Outputs · reads back exactly the result it wrote to awaitlings.json")
+    void roundTripsTheResult() throws Exception {
+        Outputs.writeSubmission(out, alice(), Format.all());
+        Outputs.writeSubmission(out, bob(), Format.all());
+
+        assertThat(Outputs.readFinished(out, "alice")).contains(alice());
+        assertThat(Outputs.readFinished(out, "bob")).contains(bob());
+        assertThat(ResultJson.readTree(read("alice/awaitlings.json")).get("time").asText()).isEqualTo("PT12.4S");
+    }
+
+    @Test
+    @DisplayName("Outputs · writes only the selected formats, and awaitlings.json always")
+    void writesOnlySelectedFormats() throws Exception {
+        Outputs.writeSubmission(out, alice(), EnumSet.of(Format.EXERCISM, Format.CSV));
+
+        assertThat(filesUnder(out.resolve("alice"))).containsExactlyInAnyOrder("exercism.json", "awaitlings.json");
+    }
+
+    @Test
+    @DisplayName("Outputs · leaves no temporary file behind, also when replacing files of an earlier run")
+    void leavesNoTemporaryFiles() throws Exception {
+        Outputs.writeSubmission(out, alice(), Format.all());
+        Outputs.writeSubmission(out, alice(), Format.all());
+        Outputs.writeSummary(out, List.of(alice(), bob()), SampleResults.EXERCISES, Format.all());
+        Outputs.writeSummary(out, List.of(alice(), bob()), SampleResults.EXERCISES, Format.all());
+
+        assertThat(filesUnder(out)).allSatisfy(file -> assertThat(file).doesNotEndWith(".tmp"))
+                .hasSize(6 + 2);
+    }
+
+    @Test
+    @DisplayName("Outputs · does not mark a submission finished when one of its files could not be written")
+    void marksFinishedOnlyWhenEverythingWasWritten() throws Exception {
+        Outputs.writeSubmission(out, alice(), Format.all());
+        // A file where the junit folder belongs makes the JUnit files unwritable on the regrade.
+        deleteTree(out.resolve("alice/junit"));
+        Files.writeString(out.resolve("alice/junit"), "in the way");
+
+        assertThatThrownBy(() -> Outputs.writeSubmission(out, alice(), Format.all())).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(out.resolve("alice/awaitlings.json")).doesNotExist();
+        assertThat(Outputs.readFinished(out, "alice")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Outputs · finds no finished result when awaitlings.json is missing, unreadable as a result, or someone else's")
+    void findsNoFinishedResultOtherwise() throws Exception {
+        assertThat(Outputs.readFinished(out, "alice")).isEmpty();
+
+        Files.createDirectories(out.resolve("alice"));
+        Files.writeString(out.resolve("alice/awaitlings.json"), "{\"id\": \"alice\", \"exerc");
+        assertThat(Outputs.readFinished(out, "alice")).isEmpty();
+
+        Files.writeString(out.resolve("alice/awaitlings.json"), "{\"id\": \"alice\", \"time\": 12}");
+        assertThat(Outputs.readFinished(out, "alice")).isEmpty();
+
+        Files.writeString(out.resolve("alice/awaitlings.json"), ResultJson.write(bob()));
+        assertThat(Outputs.readFinished(out, "alice")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Outputs · writes gradebook.csv and report.html for all submissions, as selected")
+    void writesTheSummary() throws Exception {
+        Outputs.writeSummary(out, List.of(alice(), bob()), SampleResults.EXERCISES, EnumSet.of(Format.CSV));
+
+        assertThat(read("gradebook.csv")).isEqualTo(Gradebook.render(List.of(alice(), bob()), SampleResults.EXERCISES));
+        assertThat(out.resolve("report.html")).doesNotExist();
+
+        Outputs.writeSummary(out, List.of(alice(), bob()), SampleResults.EXERCISES, EnumSet.of(Format.HTML));
+        assertThat(read("report.html")).isEqualTo(HtmlReport.render(List.of(alice(), bob()), SampleResults.EXERCISES));
+    }
+
+    @Test
+    @DisplayName("Outputs · refuses a submission id that would write outside the output folder")
+    void refusesIdsThatLeaveTheFolder() {
+        for (String id : List.of("..", "../elsewhere", "a/b", " ")) {
+            SubmissionResult result = new SubmissionResult(id, List.of(), List.of(), List.of(), "", java.time.Duration.ZERO);
+            assertThatThrownBy(() -> Outputs.writeSubmission(out, result, Format.all()))
+                    .as("id %s", id)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a submission id must be a plain file name, not \"" + id + "\"");
+        }
+    }
+
+    private String read(String relative) throws IOException {
+        return Files.readString(out.resolve(relative), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> filesUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(file -> folder.relativize(file).toString().replace('\\', '/')).toList();
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

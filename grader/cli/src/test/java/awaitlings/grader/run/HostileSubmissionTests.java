@@ -1,0 +1,173 @@
+package awaitlings.grader.run;
+
+import static awaitlings.grader.fixture.GradingFixture.edit;
+import static awaitlings.grader.fixture.GradingFixture.exercise;
+import static awaitlings.grader.fixture.GradingFixture.otherThan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import awaitlings.grader.fixture.GradingFixture;
+import awaitlings.grader.model.ExerciseResult;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.model.Verdict;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Solutions with one hostile change each: the grade finishes, the culprit loses only its own checks, and every
+ * other exercise is graded exactly as without the change (all its checks pass, as they do for the solution).
+ */
+@DisplayName("Grading hostile submissions")
+@Timeout(300)
+class HostileSubmissionTests {
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    @Timeout(120)
+    static void compileTheCourseTests() {
+        GradingFixture.tests();
+    }
+
+    @Test
+    @DisplayName("Runtime.halt in a method under test costs only the checks that call it")
+    void halt() throws IOException {
+        SubmissionResult result = gradeWith("03-await-compose", "Checkout.java",
+                "public CompletableFuture<Quote> quote(String item) {", "Runtime.getRuntime().halt(7);");
+
+        ExerciseResult exercise = exercise(result, "03-await-compose");
+        assertThat(exercise.crashed()).isTrue();
+        assertThat(exercise.verdicts().stream().filter(v -> !v.passed())).isNotEmpty().allSatisfy(v ->
+                assertThat(v.message()).contains("exit code 7"));
+        assertThat(exercise.verdicts()).anyMatch(Verdict::passed);
+        assertThat(otherThan(result, "03-await-compose")).allMatch(Verdict::passed);
+    }
+
+    @Test
+    @DisplayName("a memory bomb costs only the checks that run it, each told it ran out of memory")
+    void memoryBomb() throws IOException {
+        SubmissionResult result = gradeWith("02-future-not-value", "LazyTask.java",
+                "public synchronized CompletableFuture<T> start() {",
+                "java.util.List<byte[]> hoard = new java.util.ArrayList<>(); while (hoard.size() >= 0) { hoard.add(new byte[1 << 20]); }");
+
+        ExerciseResult exercise = exercise(result, "02-future-not-value");
+        assertThat(exercise.verdicts().stream().filter(v -> !v.passed())).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.check().id()).containsAnyOf("start", "Start", "lazy", "Lazy");
+            assertThat(v.message()).contains("ran out of memory");
+        });
+        assertThat(exercise.verdicts()).anyMatch(Verdict::passed);
+        assertThat(otherThan(result, "02-future-not-value")).allMatch(Verdict::passed);
+    }
+
+    @Test
+    @DisplayName("a deadlock costs only the checks that run into it, and their message shows the deadlock")
+    void deadlock() throws IOException {
+        SubmissionResult result = gradeWith("01-coffee-shop", "CoffeeShop.java", "public Coffee orderAndWait(String drink) {", """
+                Object left = new Object();
+                Object right = new Object();
+                java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+                Thread one = new Thread(() -> { synchronized (left) { both.countDown(); try { both.await(); } catch (InterruptedException e) { return; } synchronized (right) { } } }, "left");
+                Thread two = new Thread(() -> { synchronized (right) { both.countDown(); try { both.await(); } catch (InterruptedException e) { return; } synchronized (left) { } } }, "right");
+                one.start();
+                two.start();
+                try { one.join(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                """);
+
+        ExerciseResult exercise = exercise(result, "01-coffee-shop");
+        assertThat(exercise.verdicts().stream().filter(v -> !v.passed())).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.check().id()).contains("orderAndWait");
+            assertThat(v.message()).contains("timed out after").contains("Deadlock").contains("\"left\"").contains("\"right\"");
+        });
+        assertThat(exercise.verdicts()).anyMatch(Verdict::passed);
+        assertThat(otherThan(result, "01-coffee-shop")).allMatch(Verdict::passed);
+    }
+
+    @Test
+    @DisplayName("50 MB of output is kept to its head and tail, and changes no verdict")
+    void floodOfOutput() throws IOException {
+        SubmissionResult result = gradeWith("01-coffee-shop", "CoffeeShop.java", "public Coffee orderAndWait(String drink) {", """
+                byte[] line = new byte[1 << 20];
+                java.util.Arrays.fill(line, (byte) 'x');
+                for (int i = 0; i < 50; i++) { System.out.write(line, 0, line.length); }
+                System.out.flush();
+                """);
+
+        assertThat(result.verdicts()).allMatch(Verdict::passed);
+        assertThat(result.output()).hasSizeLessThan(3 * OutputCap.KEEP).containsPattern("cut \\d+ bytes");
+    }
+
+    @Test
+    @DisplayName("a thread-spawning loop costs only the checks that run it, and leaves the machine alone")
+    void threadBomb() throws IOException {
+        assumeTrue(Sandbox.detected().isolated(), "a thread bomb is only safe to run in the sandbox (root on Linux)");
+        SubmissionResult result = gradeWith("05-loop-lifecycle", "ReportJob.java", "public String run() {", """
+                for (int i = 0; i < 100_000; i++) {
+                    new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }).start();
+                }
+                """);
+
+        ExerciseResult exercise = exercise(result, "05-loop-lifecycle");
+        assertThat(exercise.verdicts()).anyMatch(v -> !v.passed())
+                .anyMatch(v -> v.passed() && v.check().id().contains("closedLoopRefusesWork"));
+        assertThat(otherThan(result, "05-loop-lifecycle")).allMatch(Verdict::passed);
+    }
+
+    @Test
+    @DisplayName("a connection to a server on the host's loopback fails from inside the sandbox")
+    void noNetwork() throws IOException {
+        assumeTrue(Sandbox.detected().isolated(), "the network is cut off only in the sandbox (root on Linux)");
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket ignored = server.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "loopback-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+
+            SubmissionResult result = gradeWith("03-await-compose", "Checkout.java", "public CompletableFuture<Receipt> checkout(String session) {",
+                    "try (java.net.Socket s = new java.net.Socket()) { s.connect(new java.net.InetSocketAddress(\"127.0.0.1\", "
+                            + server.getLocalPort() + "), 1000); s.getOutputStream().write(42); } catch (java.io.IOException refused) { }");
+
+            assertThat(connections).as("connections the graded code made to the host's loopback").hasValue(0);
+            assertThat(result.verdicts()).allMatch(Verdict::passed);
+            assertThat(result.notes()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("graded code cannot read the course's solutions")
+    void solutionsAreOutOfReach() throws IOException {
+        assumeTrue(Sandbox.detected().isolated(), "the course is hidden only in the sandbox (root on Linux)");
+        Path solution = GradingFixture.COURSE.solution("03-await-compose").resolve("src/main/java/awaitlings/compose/Checkout.java");
+        assertThat(solution).exists();
+
+        SubmissionResult result = gradeWith("03-await-compose", "Checkout.java", "public CompletableFuture<Receipt> checkout(String session) {",
+                "try { java.nio.file.Files.readString(java.nio.file.Path.of(\"" + solution + "\"));"
+                        + " throw new IllegalStateException(\"read the solution\"); } catch (java.io.IOException hidden) { }");
+
+        assertThat(result.verdicts()).allMatch(Verdict::passed);
+    }
+
+    /** Grades the solutions with {@code statement} inserted at the start of the method that {@code signature} opens. */
+    private SubmissionResult gradeWith(String exercise, String file, String signature, String statement) throws IOException {
+        Path submission = GradingFixture.solutions(work);
+        edit(submission, exercise, file, code -> code.replace(signature, signature + System.lineSeparator() + statement));
+        return GradingFixture.grade(work, submission);
+    }
+}
