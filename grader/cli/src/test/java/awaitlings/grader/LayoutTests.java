@@ -6,7 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import awaitlings.grader.report.LayoutViolation;
-import awaitlings.grader.run.Sandbox;
+import awaitlings.grader.sandbox.Sandbox;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -34,6 +34,7 @@ class LayoutTests {
             .layer("compile").definedBy("awaitlings.grader.compile..")
             .layer("run").definedBy("awaitlings.grader.run..")
             .layer("report").definedBy("awaitlings.grader.report..")
+            .layer("sandbox").definedBy("awaitlings.grader.sandbox..")
             .layer("model").definedBy("awaitlings.grader.model..")
             .layer("files").definedBy("awaitlings.grader.files..")
             .whereLayer("commands").mayNotBeAccessedByAnyLayer()
@@ -42,9 +43,10 @@ class LayoutTests {
             .whereLayer("compile").mayOnlyBeAccessedByLayers("pipeline", "run")
             .whereLayer("run").mayOnlyBeAccessedByLayers("pipeline")
             .whereLayer("report").mayOnlyBeAccessedByLayers("pipeline")
-            .whereLayer("files").mayOnlyBeAccessedByLayers("pipeline", "submission", "compile", "run", "report")
+            .whereLayer("sandbox").mayOnlyBeAccessedByLayers("pipeline", "compile", "run")
+            .whereLayer("files").mayOnlyBeAccessedByLayers("pipeline", "submission", "compile", "run", "report", "sandbox")
             .as("Commands use the pipeline, the pipeline runs the stages, and each stage uses only the stages before it"
-                    + " (submission, compile, run, report), the result model and the file helpers");
+                    + " (submission, compile, run, report), the sandbox, the result model and the file helpers");
 
     static final ArchRule NO_CYCLES = slices().matching("awaitlings.grader.(*)..").should().beFreeOfCycles()
             .as("No two packages of the grader depend on each other");

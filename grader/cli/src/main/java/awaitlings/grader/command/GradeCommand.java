@@ -101,9 +101,9 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     private int report(Pipeline.Outcome outcome, PrintWriter console, PrintWriter err) {
-        int finished = outcome.finished().size();
-        console.println("finished " + finished + " of " + outcome.submissions().size() + " submissions ("
-                + (finished - outcome.kept()) + " graded now, " + outcome.kept() + " kept from an earlier run): results in "
+        int graded = outcome.graded();
+        console.println("finished " + graded + " of " + outcome.submissions().size() + " submissions ("
+                + (graded - outcome.kept()) + " graded now, " + outcome.kept() + " kept from an earlier run): results in "
                 + out.toAbsolutePath().normalize());
         List<String> failed = outcome.failed();
         if (failed.isEmpty()) {

@@ -29,7 +29,7 @@ public final class Grader implements Runnable {
     }
 
     /** The command line with its error handling; {@code factory} makes the commands (tests hand in their own). */
-    static CommandLine commandLine(CommandLine.IFactory factory) {
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
         return new CommandLine(new Grader(), factory)
                 .setParameterExceptionHandler(USAGE_MISTAKE)
                 .setExecutionExceptionHandler(FAILURE);

@@ -3,9 +3,9 @@ package awaitlings.grader.compile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
 import awaitlings.grader.files.Folders;
-import awaitlings.grader.files.Permissions;
 import awaitlings.grader.model.Check;
 import awaitlings.grader.model.Course;
+import awaitlings.grader.sandbox.Permissions;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.io.File;
@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -37,43 +39,92 @@ public final class CompiledTests {
 
     private final Path root;
     private final Map<String, CompiledExercise> exercises;
-    private final String classpath;
+    private final List<Path> libraries;
+    private final Set<String> checkClasses;
+    private final Set<String> libraryPackages;
 
-    private CompiledTests(Path root, Map<String, CompiledExercise> exercises, String classpath) {
+    private CompiledTests(Path root, Map<String, CompiledExercise> exercises, List<Path> libraries,
+                          Set<String> checkClasses, Set<String> libraryPackages) {
         this.root = root;
         this.exercises = exercises;
-        this.classpath = classpath;
+        this.libraries = libraries;
+        this.checkClasses = checkClasses;
+        this.libraryPackages = libraryPackages;
     }
 
     /** Compiles the visible (and, with {@code hidden}, the hidden) tests of every exercise into {@code workDir}. */
     public static CompiledTests compile(Course course, Path workDir, boolean hidden) {
-        String classpath = staged(System.getProperty("java.class.path"), workDir.resolve("lib"));
+        List<Path> libraries = staged(System.getProperty("java.class.path"), workDir.resolve("lib"));
+        String classpath = join(libraries.toArray());
         Map<String, CompiledExercise> exercises = new LinkedHashMap<>();
         for (String exercise : course.exercises()) {
             Path out = workDir.resolve(exercise);
             Path stub = out.resolve("stub-classes");
             Path visible = out.resolve("test-classes");
             Path hiddenOut = out.resolve("hidden-classes");
-            failIfAny(exercise, "stub", Javac.compile(course.exercise(exercise).resolve("src/main/java"), "", stub));
+            failIfAny(exercise, "stub", Javac.compile(course.exercise(exercise).resolve("src/main/java"), "", stub).errors());
             failIfAny(exercise, "visible tests", Javac.compile(course.exercise(exercise).resolve("src/test/java"),
-                    join(stub, classpath), visible));
+                    join(stub, classpath), visible).errors());
             Path hiddenSources = course.solution(exercise).resolve("src/test/java");
             boolean withHidden = hidden && Files.isDirectory(hiddenSources);
             if (withHidden) {
-                failIfAny(exercise, "hidden tests", Javac.compile(hiddenSources, join(stub, visible, classpath), hiddenOut));
+                failIfAny(exercise, "hidden tests", Javac.compile(hiddenSources, join(stub, visible, classpath), hiddenOut).errors());
             }
             List<Path> testRoots = withHidden ? List.of(visible, hiddenOut) : List.of(visible);
             exercises.put(exercise, new CompiledExercise(exercise, testRoots, discover(exercise, testRoots, stub, withHidden ? hiddenOut : null)));
         }
         Permissions.shareWithOthers(workDir);
-        return new CompiledTests(workDir, exercises, classpath);
+        Set<String> checkClasses = new TreeSet<>();
+        exercises.values().forEach(exercise -> exercise.testRoots().forEach(testRoot -> checkClasses.addAll(ClassNames.in(testRoot))));
+        Set<String> libraryPackages = new TreeSet<>();
+        libraries.forEach(library -> ClassNames.in(library).forEach(name -> libraryPackages.add(ClassNames.packageOf(name))));
+        libraryPackages.remove(""); // the unnamed package is everyone's
+        return new CompiledTests(workDir, exercises, libraries, checkClasses, libraryPackages);
+    }
+
+    /**
+     * A copy of these tests and libraries in {@code dir} that nothing may write, not even its owner: for a grader
+     * without a sandbox, where graded code runs as the grader's own user, so that what one submission does to its
+     * copy costs that submission only.
+     */
+    public CompiledTests privateCopy(Path dir) {
+        try {
+            Folders.copy(root, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Permissions.readOnlyForAll(dir);
+        Map<String, CompiledExercise> copies = new LinkedHashMap<>();
+        exercises.forEach((name, exercise) -> copies.put(name, new CompiledExercise(name,
+                exercise.testRoots().stream().map(p -> rebase(p, dir)).toList(), exercise.checks())));
+        return new CompiledTests(dir, copies, libraries.stream().map(p -> rebase(p, dir)).toList(), checkClasses, libraryPackages);
+    }
+
+    private Path rebase(Path path, Path newRoot) {
+        return newRoot.resolve(root.relativize(path).toString());
+    }
+
+    /**
+     * Why a learner's class of this name may not be loaded, or empty when it may: the name of a class of the
+     * course's checks, or a class in a package of the libraries the checks use (JUnit, AssertJ, the harness, …).
+     * Such a class could stand in for the checks, so the checks' own classes must always win.
+     */
+    public Optional<String> shadows(String binaryName) {
+        if (checkClasses.contains(binaryName)) {
+            return Optional.of("a class of the course's checks");
+        }
+        String pkg = ClassNames.packageOf(binaryName);
+        if (libraryPackages.contains(pkg)) {
+            return Optional.of("a class in " + pkg + ", a package of the libraries the checks use");
+        }
+        return Optional.empty();
     }
 
     /**
      * Copies this grader's class path into {@code lib}, which the graded JVMs (running as users of their own) can
      * read wherever the grader itself was installed.
      */
-    private static String staged(String classpath, Path lib) {
+    private static List<Path> staged(String classpath, Path lib) {
         List<Path> copies = new ArrayList<>();
         try {
             Files.createDirectories(lib);
@@ -89,7 +140,7 @@ public final class CompiledTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return join(copies.toArray());
+        return List.copyOf(copies);
     }
 
     /** The exercises, in course order. */
@@ -104,7 +155,12 @@ public final class CompiledTests {
 
     /** The class path the tests were compiled with, and that graded JVMs run with: this grader's own. */
     public String classpath() {
-        return classpath;
+        return join(libraries.toArray());
+    }
+
+    /** The entries of {@link #classpath()}: what a graded JVM must see of the libraries. */
+    public List<Path> libraries() {
+        return libraries;
     }
 
     private static Map<Check, Target> discover(String exercise, List<Path> testRoots, Path stub, Path hiddenRoot) {

@@ -1,36 +1,128 @@
 package awaitlings.grader.compile;
 
+import awaitlings.grader.files.Folders;
 import awaitlings.grader.model.Course;
+import awaitlings.grader.sandbox.ForkedJvm;
+import awaitlings.grader.sandbox.Jail;
+import awaitlings.grader.sandbox.OutputCap;
+import awaitlings.grader.sandbox.Sandbox;
 import awaitlings.grader.submission.Workspace;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A submission's code, compiled one exercise at a time, so that a compile error costs that exercise only. An
- * exercise the submission has no sources for is the course's stub.
+ * A submission's code, compiled one exercise at a time so that a compile error costs that exercise only, in a JVM
+ * of its own ({@link CompileRunner}) in the sandbox, with a heap cap and a time limit that count against the
+ * submission's budget. An exercise the submission has no sources for is the course's stub. A compiled class that
+ * would stand in for a class of the checks ({@link CompiledTests#shadows}) is dropped and named.
  *
- * @param classes the compiled classes of each exercise that compiled, in course order
- * @param errors  javac's diagnostics of each exercise that did not
+ * @param classes   the compiled classes of each exercise that compiled, in course order
+ * @param errors    why each exercise that did not compile did not: javac's diagnostics, or the compiler's end
+ * @param shadowing each dropped class, as the source that declared it and why it was dropped
  */
-public record LearnerCode(Map<String, Path> classes, Map<String, String> errors) {
+public record LearnerCode(Map<String, Path> classes, Map<String, String> errors, List<String> shadowing) {
 
-    public static LearnerCode compile(Course course, CompiledTests tests, Workspace workspace) {
+    static final String HEAP = "384m";
+    static final long TIME_LIMIT_SECONDS = 60;
+
+    public static LearnerCode compile(Course course, CompiledTests tests, Workspace workspace, Sandbox sandbox, long deadlineNanos) {
+        try {
+            Path compiled = Files.createDirectories(workspace.root().resolve("compiled"));
+            Path results = Files.createDirectories(compiled.resolve("results"));
+            List<CompileRunner.Step> steps = new ArrayList<>();
+            List<Path> visible = new ArrayList<>(tests.libraries());
+            for (CompiledTests.CompiledExercise exercise : tests.exercises()) {
+                String name = exercise.exercise();
+                Path sources = workspace.sources(name);
+                if (!Files.isDirectory(sources)) {
+                    Folders.copy(course.exercise(name).resolve("src/main/java"), sources);
+                }
+                visible.add(sources);
+                steps.add(new CompileRunner.Step(name, sources.toString(), Files.createDirectories(compiled.resolve(name)).toString()));
+            }
+            Path plan = workspace.root().resolve("compile-plan.json");
+            new ObjectMapper().writeValue(plan.toFile(), new CompileRunner.Plan(steps, results.toString()));
+            visible.add(plan);
+            Ending ending = run(sandbox, new Jail(visible, List.of(compiled)), workspace.root().resolve("compile-jvm"), tests, plan, deadlineNanos);
+            return collect(tests, steps, results, ending);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling", e);
+        }
+    }
+
+    /** How the compiler's JVM ended, in words for an exercise it left without a result. */
+    private record Ending(String why) {
+    }
+
+    private static Ending run(Sandbox sandbox, Jail jail, Path jvmDir, CompiledTests tests, Path plan, long deadlineNanos)
+            throws IOException, InterruptedException {
+        Files.createDirectories(jvmDir);
+        OutputCap output = new OutputCap();
+        List<String> args = List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism", "-cp", tests.classpath(), CompileRunner.class.getName(), plan.toString());
+        long limit = Math.min(TimeUnit.SECONDS.toNanos(TIME_LIMIT_SECONDS), deadlineNanos - System.nanoTime());
+        try (ForkedJvm jvm = sandbox.start(jail, jvmDir, args, output)) {
+            if (limit <= 0 || !jvm.waitFor(limit, TimeUnit.NANOSECONDS)) {
+                return new Ending(limit < TimeUnit.SECONDS.toNanos(TIME_LIMIT_SECONDS)
+                        ? "the submission used up its time budget while its code was being compiled"
+                        : "javac took longer than " + TIME_LIMIT_SECONDS + " s on this code, so it was stopped");
+            }
+            if (output.text().contains("OutOfMemoryError")) {
+                return new Ending("javac ran out of memory on this code (its heap is capped at " + HEAP + "B)");
+            }
+            return new Ending("the compiler stopped before it got to this exercise (exit code " + jvm.exitCode() + "): "
+                    + output.text().strip());
+        }
+    }
+
+    private static LearnerCode collect(CompiledTests tests, List<CompileRunner.Step> steps, Path results, Ending ending) throws IOException {
         Map<String, Path> classes = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
-        for (CompiledTests.CompiledExercise exercise : tests.exercises()) {
-            String name = exercise.exercise();
-            Path sources = Files.isDirectory(workspace.sources(name)) ? workspace.sources(name) : course.exercise(name).resolve("src/main/java");
-            Path out = workspace.root().resolve(name).resolve("classes");
-            // The learner's code sees only the JDK: the harness and the tests are not theirs to call.
-            String diagnostics = Javac.compile(sources, "", out);
-            if (diagnostics.isEmpty()) {
-                classes.put(name, out);
-            } else {
-                errors.put(name, diagnostics);
+        List<String> shadowing = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (CompileRunner.Step step : steps) {
+            Path result = results.resolve(step.exercise() + ".json");
+            if (!Files.isRegularFile(result)) {
+                errors.put(step.exercise(), ending.why());
+                continue;
+            }
+            CompileRunner.Outcome outcome = json.readValue(result.toFile(), CompileRunner.Outcome.class);
+            if (!outcome.errors().isEmpty()) {
+                errors.put(step.exercise(), outcome.errors());
+                continue;
+            }
+            Path out = Path.of(step.classes());
+            shadowing.addAll(dropShadows(tests, step.exercise(), out, outcome.sources()));
+            classes.put(step.exercise(), out);
+        }
+        return new LearnerCode(classes, errors, shadowing);
+    }
+
+    /** Deletes each class file whose class would stand in for one of the checks'; says which source declared it. */
+    private static List<String> dropShadows(CompiledTests tests, String exercise, Path out, Map<String, String> sources) throws IOException {
+        List<String> dropped = new ArrayList<>();
+        for (String name : ClassNames.in(out)) {
+            Optional<String> why = tests.shadows(name);
+            if (why.isPresent()) {
+                Files.delete(out.resolve(name.replace('.', '/') + ".class"));
+                String topLevel = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                String source = sources.getOrDefault(name, sources.getOrDefault(topLevel, "?"));
+                dropped.add("exercises/" + exercise + "/src/main/java/" + source + " (declares " + name + ", " + why.get()
+                        + "; that class was left out)");
             }
         }
-        return new LearnerCode(classes, errors);
+        return dropped;
     }
 }

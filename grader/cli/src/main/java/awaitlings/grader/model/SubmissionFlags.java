@@ -6,8 +6,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * What an instructor should look at in a submission beyond its score, as short tokens: {@code tampered},
- * {@code compile-errors(<exercises>)}, {@code crashed}, {@code timed-out}, in that order, each at most once.
+ * What an instructor should look at in a submission beyond its score, as short tokens: {@code not-graded} (the
+ * grader's own trouble), {@code tampered}, {@code compile-errors(<exercises>)}, {@code crashed}, {@code timed-out},
+ * in that order, each at most once.
  */
 public final class SubmissionFlags {
 
@@ -16,6 +17,9 @@ public final class SubmissionFlags {
 
     public static List<String> of(SubmissionResult result) {
         List<String> flags = new ArrayList<>();
+        if (!result.graded()) {
+            flags.add("not-graded");
+        }
         if (!result.tampered().isEmpty()) {
             flags.add("tampered");
         }

@@ -7,9 +7,11 @@ import awaitlings.grader.model.Course;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.GradeOptions;
 import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.model.TextCap;
 import awaitlings.grader.model.Verdict;
 import awaitlings.grader.run.GradedJvm;
-import awaitlings.grader.run.Sandbox;
+import awaitlings.grader.sandbox.Permissions;
+import awaitlings.grader.sandbox.Sandbox;
 import awaitlings.grader.submission.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,46 +19,60 @@ import java.util.List;
 
 /**
  * Grades one submission laid over the course: compiles each exercise's code on its own ({@link LearnerCode}), runs
- * the course's checks on what compiled in graded JVMs ({@link GradedJvm}), and puts the verdicts together. A check
- * that kills its JVM (System.exit, halt, a crash, running out of memory) or cannot be stopped costs only itself.
+ * the course's checks on what compiled in graded JVMs ({@link GradedJvm}), and puts the verdicts together, within
+ * the submission's budget. A check that kills its JVM (System.exit, halt, a crash, running out of memory) or cannot
+ * be stopped costs only itself. What comes out is capped: each message, each exercise's compiler errors, the whole.
  */
 public final class Grading {
+
+    /** The most all of a submission's messages may hold together. */
+    static final int MAX_MESSAGES = 512 * 1024;
+    /** The most one exercise's compiler errors may hold. */
+    static final int MAX_COMPILE_ERRORS = 16 * 1024;
 
     private Grading() {
     }
 
     public static SubmissionResult grade(Course course, CompiledTests tests, Workspace workspace, GradeOptions options) {
-        return grade(course, tests, workspace, options, Sandbox.forGrading(course.root(), tests.root(), workspace.root()));
+        return grade(course, tests, workspace, options, Sandbox.detected().reaching(List.of(tests.root(), workspace.root())));
     }
 
     static SubmissionResult grade(Course course, CompiledTests tests, Workspace workspace, GradeOptions options, Sandbox sandbox) {
         long started = System.nanoTime();
+        long deadline = started + options.budget().toNanos();
         List<String> notes = new ArrayList<>(workspace.notes());
         if (!sandbox.isolated()) {
             notes.add(sandbox.note());
         }
-        LearnerCode code = LearnerCode.compile(course, tests, workspace);
-        List<GradedJvm.Exercise> runnable = tests.exercises().stream()
+        Permissions.shareWithOthers(workspace.root());
+        // Without a sandbox the graded code runs as the grader's user: it gets tests of its own to spoil, if it must.
+        CompiledTests checks = sandbox.isolated() ? tests : tests.privateCopy(workspace.root().resolve("tests"));
+        LearnerCode code = LearnerCode.compile(course, checks, workspace, sandbox, deadline);
+        List<GradedJvm.Exercise> runnable = checks.exercises().stream()
                 .filter(exercise -> code.classes().containsKey(exercise.exercise()))
                 .map(exercise -> new GradedJvm.Exercise(exercise, code.classes().get(exercise.exercise())))
                 .toList();
-        GradedJvm.Outcome outcome = new GradedJvm(course, tests, workspace.root(), options, sandbox)
-                .run(runnable, started + options.budget().toNanos());
+        GradedJvm.Outcome outcome = new GradedJvm(checks, workspace.root(), options, sandbox).run(runnable, deadline);
         List<ExerciseResult> exercises = new ArrayList<>();
-        for (CompiledTests.CompiledExercise exercise : tests.exercises()) {
-            String errors = code.errors().getOrDefault(exercise.exercise(), "");
+        int checkCount = checks.exercises().stream().mapToInt(exercise -> exercise.checks().size()).sum();
+        int perMessage = Math.min(TextCap.MESSAGE, MAX_MESSAGES / Math.max(1, checkCount));
+        for (CompiledTests.CompiledExercise exercise : checks.exercises()) {
+            String errors = TextCap.cut(code.errors().getOrDefault(exercise.exercise(), ""), MAX_COMPILE_ERRORS);
             List<Verdict> verdicts = exercise.checks().keySet().stream()
-                    .map(check -> errors.isEmpty() ? outcome.verdicts().get(check) : notCompiled(check, errors))
+                    .map(check -> errors.isEmpty() ? outcome.verdicts().get(check) : notCompiled(check))
+                    .map(verdict -> new Verdict(verdict.check(), verdict.passed(), TextCap.cut(verdict.message(), perMessage)))
                     .toList();
             exercises.add(new ExerciseResult(exercise.exercise(), verdicts, errors,
                     outcome.crashed().contains(exercise.exercise()), outcome.timedOut().contains(exercise.exercise())));
         }
-        return new SubmissionResult(workspace.id(), exercises, workspace.tampered(), notes, outcome.output(),
+        List<String> tampered = new ArrayList<>(workspace.tampered());
+        tampered.addAll(code.shadowing());
+        return new SubmissionResult(workspace.id(), exercises, tampered, notes, outcome.output(),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static Verdict notCompiled(Check check, String errors) {
-        return new Verdict(check, false, "Your code for " + check.exercise() + " did not compile, so no check of it could run:"
-                + System.lineSeparator() + errors);
+    /** A check of an exercise that did not compile; the compiler's errors are the exercise's, told once. */
+    private static Verdict notCompiled(Check check) {
+        return new Verdict(check, false, "Your code for " + check.exercise() + " did not compile, so this check could not run.");
     }
 }

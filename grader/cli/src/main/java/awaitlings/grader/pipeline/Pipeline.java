@@ -2,6 +2,7 @@ package awaitlings.grader.pipeline;
 
 import awaitlings.grader.compile.CompiledTests;
 import awaitlings.grader.files.Folders;
+import awaitlings.grader.model.Check;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.Format;
 import awaitlings.grader.model.GradeOptions;
@@ -13,8 +14,11 @@ import awaitlings.grader.submission.Submissions;
 import awaitlings.grader.submission.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -108,24 +112,20 @@ public final class Pipeline implements AutoCloseable {
      * How a batch ended.
      *
      * @param submissions every submission collected, in argument order
-     * @param results     each one's result, in the same order; empty where it could not be graded
+     * @param results     each one's result, in the same order; one that {@link SubmissionResult#graded() could not be
+     *                    graded} says why
      * @param kept        how many results an earlier run had finished
      */
-    public record Outcome(List<Submission> submissions, List<Optional<SubmissionResult>> results, int kept) {
+    public record Outcome(List<Submission> submissions, List<SubmissionResult> results, int kept) {
 
-        public List<SubmissionResult> finished() {
-            return results.stream().flatMap(Optional::stream).toList();
+        /** How many submissions were graded, in this run or an earlier one. */
+        public int graded() {
+            return (int) results.stream().filter(SubmissionResult::graded).count();
         }
 
         /** The ids of the submissions that could not be graded, in argument order. */
         public List<String> failed() {
-            List<String> failed = new ArrayList<>();
-            for (int i = 0; i < submissions.size(); i++) {
-                if (results.get(i).isEmpty()) {
-                    failed.add(submissions.get(i).id());
-                }
-            }
-            return failed;
+            return results.stream().filter(result -> !result.graded()).map(SubmissionResult::id).toList();
         }
     }
 
@@ -155,48 +155,57 @@ public final class Pipeline implements AutoCloseable {
 
     /** Grades every submission not finished earlier, then writes the batch's summaries. */
     public Outcome grade(List<Submission> submissions, Listener listener) throws IOException, InterruptedException {
-        List<Optional<SubmissionResult>> slots = new ArrayList<>();
+        SubmissionResult[] results = new SubmissionResult[submissions.size()];
         List<Integer> todo = new ArrayList<>();
-        for (Submission submission : submissions) {
-            Optional<SubmissionResult> earlier = batch.regrade() ? Optional.empty() : results.readFinished(batch.out(), submission.id());
-            earlier.ifPresentOrElse(listener::kept, () -> todo.add(slots.size()));
-            slots.add(earlier);
+        for (int i = 0; i < results.length; i++) {
+            // A result the grader could not finish is not kept: this run tries again.
+            Optional<SubmissionResult> earlier = batch.regrade() ? Optional.empty()
+                    : this.results.readFinished(batch.out(), submissions.get(i).id()).filter(SubmissionResult::graded);
+            if (earlier.isPresent()) {
+                results[i] = earlier.get();
+                listener.kept(earlier.get());
+            } else {
+                todo.add(i);
+            }
         }
         if (!todo.isEmpty()) {
             CompiledTests tests = compileTests.compile(batch.course(), scratch.resolve("tests"), batch.options().hidden());
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(batch.jobs(), todo.size()), daemonThreads());
             try {
-                List<Future<Optional<SubmissionResult>>> graded = new ArrayList<>();
+                List<Future<SubmissionResult>> graded = new ArrayList<>();
                 for (int index : todo) {
                     Submission submission = submissions.get(index);
                     graded.add(pool.submit(() -> gradeOne(tests, submission, listener)));
                 }
                 for (int i = 0; i < todo.size(); i++) {
-                    slots.set(todo.get(i), outcome(graded.get(i)));
+                    results[todo.get(i)] = outcome(graded.get(i));
                 }
             } finally {
                 pool.shutdownNow();
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             }
         }
-        Outcome outcome = new Outcome(submissions, slots, submissions.size() - todo.size());
-        results.writeSummary(batch.out(), outcome.finished(), batch.course().exercises(), batch.formats());
+        Outcome outcome = new Outcome(submissions, List.of(results), submissions.size() - todo.size());
+        this.results.writeSummary(batch.out(), outcome.results(), batch.course().exercises(), batch.formats());
         return outcome;
     }
 
-    /** Overlays, grades and writes one submission; empty when any step failed, which the listener hears of. */
-    private Optional<SubmissionResult> gradeOne(CompiledTests tests, Submission submission, Listener listener) {
+    /**
+     * Overlays, grades and writes one submission. Whatever goes wrong costs this submission only: when it cannot be
+     * graded its result says why ({@link SubmissionResult#notGraded}), so it still has a row in every summary, and
+     * a later run grades it again.
+     */
+    private SubmissionResult gradeOne(CompiledTests tests, Submission submission, Listener listener) {
         listener.started(submission.id());
+        long started = System.nanoTime();
         Path workDir = scratch.resolve("work").resolve(submission.id());
+        SubmissionResult result;
         try {
             Workspace workspace = Overlay.prepare(batch.course(), submission, workDir);
-            SubmissionResult result = grade.grade(batch.course(), tests, workspace, batch.options());
-            results.writeSubmission(batch.out(), result, batch.formats());
-            listener.graded(result);
-            return Optional.of(result);
-        } catch (IOException | RuntimeException e) {
-            listener.failed(submission.id(), oneLine(e));
-            return Optional.empty();
+            result = grade.grade(batch.course(), tests, workspace, batch.options());
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // Out of memory here is this submission's doing (javac's output, a flood): its memory is gone with it.
+            result = SubmissionResult.notGraded(submission.id(), checksOf(tests), oneLine(e), Duration.ofNanos(System.nanoTime() - started));
         } finally {
             try {
                 Folders.delete(workDir);
@@ -204,6 +213,24 @@ public final class Pipeline implements AutoCloseable {
                 listener.warning("could not delete the workspace of " + submission.id() + ": " + oneLine(e));
             }
         }
+        try {
+            results.writeSubmission(batch.out(), result, batch.formats());
+        } catch (Exception e) {
+            result = SubmissionResult.notGraded(submission.id(), checksOf(tests), "its results could not be written: " + oneLine(e),
+                    result.time());
+        }
+        if (result.graded()) {
+            listener.graded(result);
+        } else {
+            listener.failed(submission.id(), result.gradingError());
+        }
+        return result;
+    }
+
+    private static Map<String, List<Check>> checksOf(CompiledTests tests) {
+        Map<String, List<Check>> checks = new LinkedHashMap<>();
+        tests.exercises().forEach(exercise -> checks.put(exercise.exercise(), List.copyOf(exercise.checks().keySet())));
+        return checks;
     }
 
     /** Deletes the scratch folder. */
@@ -212,11 +239,11 @@ public final class Pipeline implements AutoCloseable {
         Folders.delete(scratch);
     }
 
-    private static Optional<SubmissionResult> outcome(Future<Optional<SubmissionResult>> graded) throws InterruptedException {
+    private static SubmissionResult outcome(Future<SubmissionResult> graded) throws InterruptedException {
         try {
             return graded.get();
         } catch (ExecutionException e) {
-            // gradeOne catches every exception, so only an Error (out of memory, say) gets here: not survivable.
+            // gradeOne turns every failure of a submission into its result, so only an Error of the grader gets here.
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
@@ -224,7 +251,7 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private static String oneLine(Exception e) {
+    private static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
         return (e.getClass().getSimpleName() + message).replaceAll("\\R+", " ");
     }

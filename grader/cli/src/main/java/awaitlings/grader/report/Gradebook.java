@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code gradebook.csv}: a header {@code id,total,max,<one column per exercise>,flags}, then one row per submission,
  * sorted by id so that a resumed run writes the same file. An exercise's cell is its score (empty when the
  * submission has no result for it); {@code flags} are {@link SubmissionFlags}, {@code ;}-joined. RFC 4180: CRLF line
- * ends, and a field with a comma, quote or line break is quoted, its quotes doubled.
+ * ends, and a field with a comma, quote or line break is quoted, its quotes doubled; no cell reads as a formula.
  */
 final class Gradebook {
 
@@ -54,7 +54,15 @@ final class Gradebook {
         csv.append(LINE_END);
     }
 
+    /**
+     * The field as a CSV cell. A cell that a spreadsheet would take for a formula (it starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return) starts with a {@code '} instead, which spreadsheets show as
+     * text: a submission named {@code =HYPERLINK(…)} must stay a name.
+     */
     static String quoted(String field) {
+        if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
+            field = "'" + field;
+        }
         if (field.contains(",") || field.contains("\"") || field.contains("\r") || field.contains("\n")) {
             return '"' + field.replace("\"", "\"\"") + '"';
         }

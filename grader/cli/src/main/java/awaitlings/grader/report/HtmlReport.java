@@ -88,8 +88,13 @@ final class HtmlReport {
     private static void submission(StringBuilder html, SubmissionResult result, String anchor, List<String> exercises) {
         html.append("<section class=\"submission\" id=\"").append(anchor).append("\">\n<h2>").append(Html.escape(result.id()))
                 .append(" · ").append(result.score()).append('/').append(result.maxScore()).append("</h2>\n");
+        if (!result.graded()) {
+            html.append("<p class=\"warning\">Could not be graded: ").append(Html.escape(result.gradingError()))
+                    .append(". A new run of the grader tries again.</p>\n");
+        }
         if (!result.tampered().isEmpty()) {
-            html.append("<p class=\"warning\">Changed protected files (not used; the course's copies were graded):</p>\n");
+            html.append("<p class=\"warning\">Changed the course's files or brought files that would stand in for its checks"
+                    + " (not used; the course's own were graded):</p>\n");
             list(html, result.tampered());
         }
         if (!result.notes().isEmpty()) {

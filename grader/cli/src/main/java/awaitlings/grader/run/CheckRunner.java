@@ -2,13 +2,19 @@ package awaitlings.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import awaitlings.grader.compile.CompiledTests;
+import awaitlings.grader.model.TextCap;
 import awaitlings.harness.FailureText;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FileOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -25,9 +31,12 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The main class of a graded JVM: runs the checks of a {@link RunPlan} and appends one line per event to the plan's
- * events file — never to standard output, so nothing the learner's code prints can forge a result. A line is
- * written and flushed before and after each check, so if the JVM dies the grader knows which check killed it.
+ * The main class of a graded JVM: runs the checks of a {@link RunPlan} and reports each one's start and end through
+ * the plan's {@link ReportChannel}. It connects and proves itself with the token from its standard input before any
+ * class of the learner's is loaded; the connection lives only in local variables and in the listener JUnit calls, so
+ * the learner's code finds it by no name or path. Nothing the learner's code prints can forge a result: standard
+ * output is not the channel. A line is sent before and after each check, so if the JVM dies the grader knows which
+ * check killed it.
  */
 public final class CheckRunner {
 
@@ -36,35 +45,45 @@ public final class CheckRunner {
 
     public static void main(String[] args) throws IOException {
         RunPlan plan = new ObjectMapper().readValue(Path.of(args[0]).toFile(), RunPlan.class);
-        try (PrintStream events = new PrintStream(new FileOutputStream(plan.events(), true), true, StandardCharsets.UTF_8)) {
-            for (RunPlan.Exercise exercise : plan.exercises()) {
-                run(exercise, plan.testLimit(), events);
-            }
+        String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(plan.channel()));
+        PrintStream events = new PrintStream(Channels.newOutputStream(channel), true, StandardCharsets.UTF_8);
+        events.println(ReportChannel.HELLO + "\t" + token);
+        if (channel.read(ByteBuffer.allocate(1)) != 1) {
+            Runtime.getRuntime().halt(2); // the grader did not take this JVM's reports: nothing to run for
         }
-        // Threads the learner's code leaked must not keep this JVM alive.
-        System.exit(0);
+        run(plan, events);
+        events.println("DONE");
+        // Neither the learner's shutdown hooks nor the threads it leaked may hold this JVM or write after the end.
+        Runtime.getRuntime().halt(0);
     }
 
-    private static void run(RunPlan.Exercise exercise, String testLimit, PrintStream events) throws IOException {
+    private static void run(RunPlan plan, PrintStream events) throws IOException {
         Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(CompiledTests.urls(exercise.classpath().stream().map(Path::of).toList()),
-                CheckRunner.class.getClassLoader())) {
+        URL[] classpath = plan.classpath().stream().map(entry -> {
+            try {
+                return Path.of(entry).toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalArgumentException(entry, e);
+            }
+        }).toArray(URL[]::new);
+        try (URLClassLoader loader = new URLClassLoader(classpath, CheckRunner.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
             var request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(exercise.checks().stream().map(s -> selectMethod(loader, s.className(), s.method())).toList())
+                    .selectors(plan.checks().stream().map(s -> selectMethod(loader, s.className(), s.method())).toList())
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-                    .configurationParameter("junit.jupiter.execution.timeout.default", testLimit)
+                    .configurationParameter("junit.jupiter.execution.timeout.default", plan.testLimit())
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .build();
             LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                    .execute(request, new EventWriter(exercise.exercise(), events));
-        } finally {
-            thread.setContextClassLoader(previous);
+                    .execute(request, new EventWriter(plan.exercise(), events));
         }
     }
 
-    /** Writes START and END lines: {@code START<TAB>exercise<TAB>id} and {@code END<TAB>exercise<TAB>id<TAB>PASS|FAIL<TAB>base64(message)}. */
+    /**
+     * Sends START and END lines: {@code START<TAB>exercise<TAB>id} and
+     * {@code END<TAB>exercise<TAB>id<TAB>PASS|FAIL<TAB>base64(message)}, the message capped at {@link TextCap#MESSAGE}.
+     */
     static final class EventWriter implements TestExecutionListener {
         /** Far more than any correct exercise keeps alive between checks. */
         private static final int MAX_LIVE_THREADS = 200;
@@ -125,7 +144,7 @@ public final class CheckRunner {
             String id = id(test);
             if (ended.add(id)) {
                 events.println("END\t" + exercise + "\t" + id + "\t" + (passed ? "PASS" : "FAIL") + "\t"
-                        + Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8)));
+                        + Base64.getEncoder().encodeToString(TextCap.cut(message, TextCap.MESSAGE).getBytes(StandardCharsets.UTF_8)));
             }
         }
 

@@ -1,11 +1,14 @@
 package awaitlings.grader.run;
 
 import awaitlings.grader.compile.CompiledTests;
-import awaitlings.grader.files.Permissions;
 import awaitlings.grader.model.Check;
-import awaitlings.grader.model.Course;
 import awaitlings.grader.model.GradeOptions;
+import awaitlings.grader.model.TextCap;
 import awaitlings.grader.model.Verdict;
+import awaitlings.grader.sandbox.ForkedJvm;
+import awaitlings.grader.sandbox.Jail;
+import awaitlings.grader.sandbox.OutputCap;
+import awaitlings.grader.sandbox.Sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,32 +18,51 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs checks in forked JVMs until every check has a verdict: when a check kills its JVM or has to be killed, it
- * alone fails and a new JVM runs the checks after it. Each JVM has a heap cap and runs inside the {@link Sandbox}.
+ * Runs the checks of each exercise in JVMs of its own, until every check has a verdict: when a check kills its JVM
+ * or has to be killed, it alone fails and a new JVM runs the checks after it; a JVM that dies before it reports
+ * anything is tried once more. Each JVM sees only the libraries, this exercise's tests and this submission's
+ * classes for it (a {@link Jail} in the {@link Sandbox}), has a heap cap, cannot be attached to, and runs without
+ * {@code sun.misc.Unsafe}.
  */
 public final class GradedJvm {
 
     static final String HEAP = "512m";
+    /**
+     * Exercises of one submission run at once: their checks mostly wait on deliberate latencies, so two JVMs share a
+     * core well, and verdicts come from structure, not speed.
+     */
+    static final int AT_ONCE = 2;
+    /** What is kept of each exercise's output, at its start and at its end. */
+    static final int OUTPUT_KEEP = 8 * 1024;
     /** How long a JVM may go without finishing a check beyond the check's own limit before it is killed. */
     private static final long STALL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(20);
+    private static final long CONNECT_MILLIS = TimeUnit.SECONDS.toMillis(60);
     private static final long POLL_MILLIS = 100;
 
-    private final Course course;
     private final CompiledTests tests;
     private final Path root;
     private final GradeOptions options;
     private final Sandbox sandbox;
 
-    public GradedJvm(Course course, CompiledTests tests, Path root, GradeOptions options, Sandbox sandbox) {
-        this.course = course;
+    /**
+     * @param root the submission's private folder, where each JVM gets a folder of its own
+     */
+    public GradedJvm(CompiledTests tests, Path root, GradeOptions options, Sandbox sandbox) {
         this.tests = tests;
         this.root = root;
         this.options = options;
@@ -55,156 +77,243 @@ public final class GradedJvm {
     public record Outcome(Map<Check, Verdict> verdicts, Set<String> crashed, Set<String> timedOut, String output) {
     }
 
+    /** How one JVM ended, as far as the grader could tell. */
+    enum End { FINISHED, DIED, STALLED, OUT_OF_BUDGET, FLOODED, NEVER_REPORTED, NOT_STARTED }
+
+    /** What one JVM reported, and how it ended; {@code problem} says why it could not start. */
+    record Attempt(List<String> lines, End end, int exitCode, String problem) {
+
+        Attempt(List<String> lines, End end, int exitCode) {
+            this(lines, end, exitCode, "");
+        }
+    }
+
     /**
      * Runs every check of {@code exercises} until each has a verdict or the budget ends at {@code deadlineNanos}
      * ({@link System#nanoTime()}).
      */
     public Outcome run(List<Exercise> exercises, long deadlineNanos) {
-        Permissions.shareWithOthers(root);
-        Map<String, Check> byKey = new HashMap<>();
-        Map<Check, Exercise> remaining = new LinkedHashMap<>();
-        for (Exercise exercise : exercises) {
-            exercise.compiled().checks().keySet().forEach(check -> {
-                remaining.put(check, exercise);
-                byKey.put(check.exercise() + "\t" + check.id(), check);
-            });
+        Map<Check, Verdict> verdicts = new ConcurrentHashMap<>();
+        Set<String> crashed = ConcurrentHashMap.newKeySet();
+        Set<String> timedOut = ConcurrentHashMap.newKeySet();
+        Map<String, OutputCap> outputs = new LinkedHashMap<>();
+        exercises.forEach(exercise -> outputs.put(exercise.compiled().exercise(), new OutputCap(OUTPUT_KEEP)));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE, exercises.size())), runner -> {
+            Thread thread = new Thread(runner, "graded-exercise");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Exercise exercise : exercises) {
+                running.add(pool.submit(() -> run(exercise, deadlineNanos, verdicts, crashed, timedOut,
+                        outputs.get(exercise.compiled().exercise()))));
+            }
+            for (Future<?> exercise : running) {
+                exercise.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while grading", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        Map<Check, Verdict> verdicts = new HashMap<>();
-        Set<String> crashed = new HashSet<>();
-        Set<String> timedOut = new HashSet<>();
-        OutputCap output = new OutputCap();
+        StringBuilder output = new StringBuilder();
+        outputs.forEach((exercise, printed) -> {
+            if (!printed.text().isEmpty()) {
+                output.append("── ").append(exercise).append(" ──").append(System.lineSeparator()).append(printed.text())
+                        .append(System.lineSeparator());
+            }
+        });
+        return new Outcome(verdicts, crashed, timedOut, output.toString());
+    }
+
+    private void run(Exercise exercise, long deadlineNanos, Map<Check, Verdict> verdicts, Set<String> crashed,
+                     Set<String> timedOut, OutputCap output) {
+        String name = exercise.compiled().exercise();
+        Map<String, Check> byId = new HashMap<>();
+        Map<Check, CompiledTests.Target> remaining = new LinkedHashMap<>(exercise.compiled().checks());
+        remaining.keySet().forEach(check -> byId.put(check.id(), check));
+        boolean retried = false;
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
             if (System.nanoTime() >= deadlineNanos) {
-                remaining.keySet().forEach(check -> {
-                    verdicts.put(check, new Verdict(check, false, "This check did not run: the submission used up its time budget of "
-                            + options.budget().toSeconds() + " s before it."));
-                    timedOut.add(check.exercise());
-                });
-                break;
+                remaining.keySet().forEach(check -> verdicts.put(check, new Verdict(check, false,
+                        "This check did not run: the submission used up its time budget of " + options.budget().toSeconds() + " s before it.")));
+                timedOut.add(name);
+                return;
             }
-            Attempt run = start(attempt, remaining, output, deadlineNanos);
-            List<String> lines = run.events();
+            Attempt run = start(exercise, attempt, remaining, output, deadlineNanos);
+            int before = remaining.size();
             String current = null;
-            int ended = 0;
-            for (String line : lines) {
+            for (String line : run.lines()) {
                 String[] part = line.split("\t", -1);
-                if (part[0].equals("START") && part.length == 3) {
-                    current = part[1] + "\t" + part[2];
-                } else if (part[0].equals("END") && part.length == 5) {
-                    Check check = byKey.get(part[1] + "\t" + part[2]);
+                if (part[0].equals("START") && part.length == 3 && part[1].equals(name)) {
+                    current = part[2];
+                } else if (part[0].equals("END") && part.length == 5 && part[1].equals(name)) {
+                    Check check = byId.get(part[2]);
                     if (check != null && remaining.remove(check) != null) {
-                        verdicts.put(check, new Verdict(check, part[3].equals("PASS"),
-                                new String(Base64.getDecoder().decode(part[4]), StandardCharsets.UTF_8)));
-                        ended++;
+                        verdicts.put(check, new Verdict(check, part[3].equals("PASS"), TextCap.cut(decode(part[4]), TextCap.MESSAGE)));
                     }
                     current = null;
                 }
             }
-            Check culprit = current == null ? null : byKey.get(current);
+            Check culprit = current == null ? null : byId.get(current);
             if (culprit != null && remaining.remove(culprit) != null) {
-                verdicts.put(culprit, new Verdict(culprit, false, run.causeOfDeath(options, output.text())));
-                (run.killed() ? timedOut : crashed).add(culprit.exercise());
-            } else if (ended == 0) {
-                // Nothing ran at all: the JVM itself could not start or run, and trying again would loop forever.
-                String why = "The grader could not run this check (the graded JVM exited with " + run.exitCode() + "). Its output:"
-                        + System.lineSeparator() + output.text();
+                verdicts.put(culprit, new Verdict(culprit, false, causeOfDeath(run, output.text())));
+                (run.end() == End.DIED ? crashed : timedOut).add(name);
+            }
+            if (remaining.size() == before && !remaining.isEmpty()) {
+                if (!retried) {
+                    retried = true; // a JVM can fail to start for reasons of the moment: one more try
+                    continue;
+                }
+                String why = "The grader could not run this check: the graded JVM ended before it ran any (" + ending(run)
+                        + "). What it printed:" + System.lineSeparator() + TextCap.cut(output.text(), TextCap.MESSAGE);
                 remaining.keySet().forEach(check -> verdicts.put(check, new Verdict(check, false, why)));
-                break;
+                return;
             }
         }
-        return new Outcome(verdicts, crashed, timedOut, output.text());
     }
 
-    private Attempt start(int attempt, Map<Check, Exercise> remaining, OutputCap output, long deadlineNanos) {
+    private Attempt start(Exercise exercise, int attempt, Map<Check, CompiledTests.Target> remaining, OutputCap output, long deadlineNanos) {
         try {
-            Path dir = Files.createDirectories(root.resolve("jvm-" + attempt));
-            Path scratch = Files.createDirectories(dir.resolve("tmp"));
-            Path events = Files.createFile(dir.resolve("events.log"));
+            Path dir = Files.createDirectories(root.resolve("jvm-" + exercise.compiled().exercise() + "-" + attempt));
             Path plan = dir.resolve("plan.json");
-            writeJson(plan, plan(events, remaining));
-            Permissions.shareWithOthers(dir);
-            Permissions.openToAll(scratch);
-            Permissions.openToAll(events);
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Djava.io.tmpdir=" + scratch, "-Duser.home=" + scratch, "-Djava.awt.headless=true",
-                    "-cp", tests.classpath(), CheckRunner.class.getName(), plan.toString());
-            Process process = new ProcessBuilder(sandbox.wrap(command, course.root())).directory(scratch.toFile()).redirectErrorStream(true).start();
-            Thread drain = new Thread(() -> output.drain(process.getInputStream()), "graded-jvm-output");
-            drain.setDaemon(true);
-            drain.start();
-            boolean killed = watch(process, events, deadlineNanos);
-            drain.join(TimeUnit.SECONDS.toMillis(5));
-            return new Attempt(Files.readAllLines(events, StandardCharsets.UTF_8), process.exitValue(), killed,
-                    System.nanoTime() >= deadlineNanos);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            List<Path> visible = new ArrayList<>(tests.libraries());
+            visible.addAll(exercise.compiled().testRoots());
+            visible.add(exercise.classes());
+            visible.add(plan);
+            try (ReportChannel channel = ReportChannel.open()) {
+                visible.add(channel.socket().getParent());
+                new ObjectMapper().writeValue(plan.toFile(), plan(channel.socket(), exercise, remaining));
+                try (ForkedJvm jvm = sandbox.start(Jail.readOnly(visible), dir, javaArgs(plan), output)) {
+                    handOver(jvm, channel.token());
+                    if (!channel.accept(Math.min(CONNECT_MILLIS, millisUntil(deadlineNanos)), jvm::isAlive)) {
+                        jvm.kill();
+                        return new Attempt(List.of(), End.NEVER_REPORTED, jvm.exitCode());
+                    }
+                    return watch(jvm, channel, deadlineNanos);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // The grader's own trouble of the moment (a full disk, no free user id): tried once more, then told.
+            return new Attempt(List.of(), End.NOT_STARTED, -1, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while grading", e);
         }
     }
 
-    /** Waits for the JVM; kills it when it stalls past a check's limit or the budget runs out. Returns whether it was killed. */
-    private boolean watch(Process process, Path events, long deadlineNanos) throws IOException, InterruptedException {
+    /** Gives the JVM its token; one that already died takes nothing, which {@link ReportChannel#accept} then sees. */
+    private static void handOver(ForkedJvm jvm, String token) {
+        try (var stdin = jvm.stdin()) {
+            stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException alreadyGone) {
+            // The attempt ends as one that never reported.
+        }
+    }
+
+    /**
+     * Reads the JVM's reports until it ends; kills it when it stalls past a check's limit, the budget runs out, or
+     * it floods the channel.
+     */
+    private Attempt watch(ForkedJvm jvm, ReportChannel channel, long deadlineNanos) throws InterruptedException {
+        BlockingQueue<Optional<String>> lines = new ArrayBlockingQueue<>(1024);
+        Thread reader = new Thread(() -> {
+            try {
+                for (Optional<String> line = channel.nextLine(); ; line = channel.nextLine()) {
+                    lines.put(line);
+                    if (line.isEmpty()) {
+                        return;
+                    }
+                }
+            } catch (ReportChannel.Flood flood) {
+                lines.offer(Optional.of("FLOOD"));
+            } catch (IOException | InterruptedException closed) {
+                lines.offer(Optional.empty());
+            }
+        }, "graded-jvm-reports");
+        reader.setDaemon(true);
+        reader.start();
+        List<String> received = new ArrayList<>();
         long stallNanos = options.testLimit().toNanos() + STALL_GRACE_NANOS;
-        long lastSize = -1;
         long lastProgress = System.nanoTime();
-        while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-            long size = Files.size(events);
+        End end = null;
+        while (end == null) {
+            Optional<String> line = lines.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             long now = System.nanoTime();
-            if (size != lastSize) {
-                lastSize = size;
+            if (line == null) {
+                end = now >= deadlineNanos ? End.OUT_OF_BUDGET : now - lastProgress > stallNanos ? End.STALLED : null;
+            } else if (line.isEmpty()) {
+                end = End.DIED; // the stream ended without DONE: the JVM is gone
+            } else if (line.get().equals("DONE")) {
+                end = End.FINISHED;
+            } else if (line.get().equals("FLOOD")) {
+                end = End.FLOODED;
+            } else {
+                received.add(line.get());
                 lastProgress = now;
             }
-            if (now - lastProgress > stallNanos || now >= deadlineNanos) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor();
-                return true;
-            }
         }
-        return false;
+        if (end == End.DIED) {
+            jvm.waitFor(5, TimeUnit.SECONDS); // let it finish ending, so its own exit code is what is seen
+        }
+        jvm.kill();
+        return new Attempt(received, end, jvm.exitCode());
     }
 
-    private RunPlan plan(Path events, Map<Check, Exercise> remaining) {
-        Map<Exercise, List<RunPlan.Step>> steps = new LinkedHashMap<>();
-        remaining.forEach((check, exercise) -> {
-            CompiledTests.Target target = exercise.compiled().checks().get(check);
-            steps.computeIfAbsent(exercise, e -> new ArrayList<>()).add(new RunPlan.Step(check.id(), target.className(), target.method()));
-        });
-        List<RunPlan.Exercise> planned = new ArrayList<>();
-        steps.forEach((exercise, list) -> {
-            List<String> classpath = new ArrayList<>();
-            classpath.add(exercise.classes().toString());
-            exercise.compiled().testRoots().forEach(p -> classpath.add(p.toString()));
-            planned.add(new RunPlan.Exercise(exercise.compiled().exercise(), classpath, list));
-        });
-        return new RunPlan(events.toString(), options.testLimit().toMillis() + " ms", planned);
+    private List<String> javaArgs(Path plan) {
+        return List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
+                // No sun.misc.Unsafe (jdk.unsupported), no attach API, no debugger agent: only the Java SE platform
+                // and the JDK's HTTP server, which exercises may use.
+                "--limit-modules", "java.se,jdk.httpserver",
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+                "-cp", tests.classpath(), CheckRunner.class.getName(), plan.toString());
     }
 
-    /** How one graded JVM ended. */
-    record Attempt(List<String> events, int exitCode, boolean killed, boolean outOfBudget) {
+    private RunPlan plan(Path socket, Exercise exercise, Map<Check, CompiledTests.Target> remaining) {
+        List<String> classpath = new ArrayList<>();
+        exercise.compiled().testRoots().forEach(p -> classpath.add(p.toString()));
+        classpath.add(exercise.classes().toString());
+        List<RunPlan.Step> steps = remaining.entrySet().stream()
+                .map(e -> new RunPlan.Step(e.getKey().id(), e.getValue().className(), e.getValue().method())).toList();
+        return new RunPlan(socket.toString(), options.testLimit().toMillis() + " ms", exercise.compiled().exercise(), classpath, steps);
+    }
 
-        String causeOfDeath(GradeOptions options, String output) {
-            if (killed && outOfBudget) {
-                return "The submission used up its time budget of " + options.budget().toSeconds()
-                        + " s during this check, so the JVM running it was stopped.";
-            }
-            if (killed) {
-                return "This check was still running well after its time limit of " + options.testLimit().toSeconds()
-                        + " s and could not be stopped, so the JVM running it was killed. Look for an endless loop"
-                        + " that ignores interrupts.";
-            }
-            if (output.contains("java.lang.OutOfMemoryError")) {
-                return "This check ran out of memory (the heap is capped at " + HEAP + "B): something keeps everything it makes.";
-            }
-            return "This check ended the JVM that ran it (exit code " + exitCode + "): your code called System.exit or"
+    private String causeOfDeath(Attempt run, String output) {
+        return switch (run.end()) {
+            case OUT_OF_BUDGET -> "The submission used up its time budget of " + options.budget().toSeconds()
+                    + " s during this check, so the JVM running it was stopped.";
+            case STALLED -> "This check was still running well after its time limit of " + options.testLimit().toSeconds()
+                    + " s and could not be stopped, so the JVM running it was killed. Look for an endless loop that ignores interrupts.";
+            case FLOODED -> "This check's JVM sent the grader more reports than any check makes, so it was stopped.";
+            default -> output.contains("java.lang.OutOfMemoryError")
+                    ? "This check ran out of memory (the heap is capped at " + HEAP + "B): something keeps everything it makes."
+                    : "This check ended the JVM that ran it (exit code " + run.exitCode() + "): your code called System.exit or"
                     + " Runtime.halt, or crashed the JVM. A method should throw an exception, never end the program.";
+        };
+    }
+
+    private static String ending(Attempt run) {
+        return switch (run.end()) {
+            case NOT_STARTED -> "it could not be started: " + run.problem();
+            case NEVER_REPORTED -> "it never connected to the grader";
+            default -> "exit code " + run.exitCode();
+        };
+    }
+
+    private static String decode(String base64) {
+        try {
+            return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "(the check's message could not be read)";
         }
     }
 
-    private static void writeJson(Path file, Object value) throws IOException {
-        Files.writeString(file, new ObjectMapper().writeValueAsString(value), StandardCharsets.UTF_8);
+    private static long millisUntil(long deadlineNanos) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
     }
 }

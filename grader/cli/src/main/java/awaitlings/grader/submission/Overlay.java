@@ -22,6 +22,9 @@ public final class Overlay {
 
     /** Bigger than any source file a learner writes; a larger one is data or an attack, and is left out. */
     static final long MAX_FILE_BYTES = 1L << 20;
+    /** What a folder submission may bring in all, as for a zip ({@link SafeUnzip}). */
+    static final long MAX_TOTAL_BYTES = SafeUnzip.MAX_TOTAL_BYTES;
+    static final int MAX_FILES = SafeUnzip.MAX_ENTRIES;
 
     private Overlay() {
     }
@@ -29,25 +32,30 @@ public final class Overlay {
     /**
      * Copies the learner's main sources of each course exercise into {@code workDir/<exercise>/src/main/…} and
      * finds the protected files the submission changed. Only regular files are copied: a symbolic link is never
-     * followed, and a file over 1 MB is skipped; each skip is noted in the workspace.
+     * followed, a file over 1 MB is skipped, and copying stops at 200 MB or 50 000 files in all; each skip is noted
+     * in the workspace. A JUnit or ServiceLoader configuration file among the sources is never copied, and counts as
+     * tampering: it could only serve to change how the checks run.
      *
      * @throws UncheckedIOException when the workspace cannot be written
      */
     public static Workspace prepare(Course course, Submission submission, Path workDir) {
         List<String> notes = new ArrayList<>(submission.notes());
+        List<String> configuration = new ArrayList<>();
+        Budget budget = new Budget();
         try {
             Files.createDirectories(workDir);
             for (String exercise : course.exercises()) {
                 String main = "exercises/" + exercise + "/src/main";
                 if (isRealFolder(submission.root(), main, notes)) {
-                    copyTree(submission.root().resolve(main), workDir.resolve(exercise).resolve("src/main"), main, notes);
+                    copyTree(submission.root().resolve(main), workDir.resolve(exercise).resolve("src/main"), main, notes, configuration, budget);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> tampered = ProtectedFiles.changed(submission.root(), course.root(), notes);
-        return new Workspace(submission.id(), workDir, tampered, List.copyOf(notes));
+        List<String> tampered = new ArrayList<>(ProtectedFiles.changed(submission.root(), course.root(), notes));
+        tampered.addAll(configuration);
+        return new Workspace(submission.id(), workDir, tampered.stream().sorted().toList(), List.copyOf(notes));
     }
 
     /** Whether {@code relative} is a folder reached through folders only: a linked folder could lead anywhere. */
@@ -66,13 +74,38 @@ public final class Overlay {
         return true;
     }
 
-    private static void copyTree(Path from, Path to, String shownAs, List<String> notes) throws IOException {
+    /** What is left of a submission's allowance of bytes and files. */
+    private static final class Budget {
+        long bytes = MAX_TOTAL_BYTES;
+        int files = MAX_FILES;
+        boolean noted;
+    }
+
+    /** Whether {@code shown} would configure how JUnit or the JDK's ServiceLoader runs the checks. */
+    static boolean configuresTheChecks(String shown) {
+        return shown.contains("/META-INF/services/") || shown.endsWith("/junit-platform.properties");
+    }
+
+    private static void copyTree(Path from, Path to, String shownAs, List<String> notes, List<String> configuration,
+                                 Budget budget) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String shown = shownAs + "/" + ProtectedFiles.relative(from, file);
                 if (ProtectedFiles.isProtected(shown)) {
                     return FileVisitResult.CONTINUE; // a pom.xml among the sources: listed as tampered, never used
+                }
+                if (configuresTheChecks(shown)) {
+                    configuration.add(shown + " (a JUnit or ServiceLoader configuration file; it was left out)");
+                    return FileVisitResult.CONTINUE;
+                }
+                if (budget.files <= 0 || budget.bytes < attrs.size()) {
+                    if (!budget.noted) {
+                        notes.add("stopped copying the submission at " + shown + ": it holds more than "
+                                + (MAX_TOTAL_BYTES >> 20) + " MB or " + MAX_FILES + " files");
+                        budget.noted = true;
+                    }
+                    return FileVisitResult.TERMINATE;
                 }
                 if (!attrs.isRegularFile()) {
                     notes.add("skipped " + shown + ": " + (attrs.isSymbolicLink() ? "a symbolic link, not followed" : "not a regular file"));
@@ -83,7 +116,10 @@ public final class Overlay {
                     Files.createDirectories(target.getParent());
                     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
                         // Read no more than the limit, even if the file grew after it was measured.
-                        Files.write(target, in.readNBytes((int) MAX_FILE_BYTES));
+                        byte[] content = in.readNBytes((int) Math.min(MAX_FILE_BYTES, budget.bytes));
+                        Files.write(target, content);
+                        budget.bytes -= content.length;
+                        budget.files--;
                     }
                 }
                 return FileVisitResult.CONTINUE;

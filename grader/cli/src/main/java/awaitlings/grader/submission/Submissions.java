@@ -116,28 +116,47 @@ public final class Submissions {
         }
     }
 
-    /** Renames the second and later of equal ids {@code id-2}, {@code id-3}, … so their outputs never mix. */
+    /**
+     * Renames the second and later of equal ids {@code id-2}, {@code id-3}, … so their outputs never mix, and so any
+     * id that names a file of the batch's own ({@code gradebook.csv}, {@code report.html}) or a hidden one (a
+     * leading dot) in any case: a submission's results folder must never stand where the batch writes its summary.
+     */
     private static List<Submission> uniqueIds(List<Submission> submissions) {
-        Set<String> taken = new HashSet<>();
-        submissions.forEach(s -> taken.add(s.id()));
-        Set<String> used = new HashSet<>();
+        Set<String> taken = new HashSet<>(RESERVED);
+        submissions.forEach(s -> taken.add(key(s.id())));
+        Set<String> used = new HashSet<>(RESERVED);
         List<Submission> unique = new ArrayList<>();
         for (Submission s : submissions) {
-            if (used.add(s.id())) {
-                unique.add(s);
+            String wanted = s.id().startsWith(".") ? "_" + s.id() : s.id();
+            if (used.add(key(wanted))) {
+                unique.add(wanted.equals(s.id()) ? s : renamed(s, wanted, "a name starting with a dot would be a hidden folder"));
                 continue;
             }
             String id;
             int n = 2;
             do {
-                id = s.id() + "-" + n++;
-            } while (used.contains(id) || taken.contains(id));
-            used.add(id);
-            List<String> notes = new ArrayList<>(s.notes());
-            notes.add("renamed from " + s.id() + " to " + id + ": another submission has the same name");
-            unique.add(new Submission(id, s.root(), notes));
+                id = wanted + "-" + n++;
+            } while (used.contains(key(id)) || taken.contains(key(id)));
+            used.add(key(id));
+            unique.add(renamed(s, id, RESERVED.contains(key(wanted))
+                    ? "the name is taken by a file the grader writes for the whole batch"
+                    : "another submission has the same name"));
         }
         return unique;
+    }
+
+    /** Names the batch's own files take in the results folder. */
+    private static final Set<String> RESERVED = Set.of("gradebook.csv", "report.html");
+
+    /** Ids that would name the same folder on a file system that ignores case are the same id. */
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    private static Submission renamed(Submission s, String id, String why) {
+        List<String> notes = new ArrayList<>(s.notes());
+        notes.add("renamed from " + s.id() + " to " + id + ": " + why);
+        return new Submission(id, s.root(), notes);
     }
 
     private static List<Path> children(Path folder, Path arg) {

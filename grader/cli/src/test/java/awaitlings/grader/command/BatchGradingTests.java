@@ -55,7 +55,7 @@ class BatchGradingTests {
         int exit = Grader.commandLine(CommandLine.defaultFactory()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute("grade", batch.toString(), "--out", results.toString(), "--course", COURSE.root().toString(), "--jobs", "2");
 
-        assertThat(exit).as("exit code; stderr: %s", err).isZero();
+        assertThat(exit).as("exit code; stdout: %s stderr: %s", out, err).isZero();
         assertThat(work.resolve("escaped.txt")).doesNotExist();
         assertThat(batch.resolve("escaped.txt")).doesNotExist();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import awaitlings.grader.fixture.CourseFixture;
 import awaitlings.grader.model.Check;
+import awaitlings.grader.compile.CompiledTests;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.Format;
@@ -62,7 +63,7 @@ class GradeCommandTests {
         out = dir.resolve("results");
         command.compileTests = (c, workDir, hidden) -> {
             compiled++;
-            return null;
+            return CompiledTests.compile(c, workDir, hidden);
         };
         command.grade = (c, tests, workspace, options) -> {
             graded.put(workspace.id(), workspace);
@@ -278,7 +279,7 @@ class GradeCommandTests {
     }
 
     @Test
-    @DisplayName("a submission whose grading throws is reported and left out; the others are graded, and the exit code is 1")
+    @DisplayName("a submission whose grading throws is reported and listed as not graded; the others are graded, and the exit code is 1")
     void oneFailureCostsOnlyItself() {
         Path many = dir.resolve("many");
         cloneOf(course, many.resolve("bad"));
@@ -293,7 +294,10 @@ class GradeCommandTests {
 
         assertThat(grade("--jobs", "1", many.toString())).isEqualTo(1);
 
-        assertThat(summary).extracting(SubmissionResult::id).containsExactly("good");
+        assertThat(summary).extracting(SubmissionResult::id).containsExactly("bad", "good");
+        assertThat(summary.get(0).gradingError()).isEqualTo("IllegalStateException: the graded JVM did not start");
+        assertThat(summary.get(1).graded()).isTrue();
+        assertThat(written).extracting(SubmissionResult::id).containsExactlyInAnyOrder("bad", "good");
         assertThat(stdout.toString()).contains("failed 1/2 bad: IllegalStateException: the graded JVM did not start" + System.lineSeparator());
         assertThat(stderr.toString()).isEqualTo("grader: 1 submission(s) could not be graded: bad; run again to retry them"
                 + System.lineSeparator());

@@ -1,6 +1,6 @@
 package awaitlings.grader.report;
 
-import awaitlings.grader.run.Sandbox;
+import awaitlings.grader.sandbox.Sandbox;
 
 /** A report that reaches into the run stage: what the layout rules must refuse. Used only by LayoutTests. */
 public final class LayoutViolation {

@@ -10,6 +10,8 @@ import awaitlings.grader.fixture.GradingFixture;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.model.Verdict;
+import awaitlings.grader.sandbox.OutputCap;
+import awaitlings.grader.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

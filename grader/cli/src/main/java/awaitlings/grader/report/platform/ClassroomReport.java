@@ -31,7 +31,7 @@ public final class ClassroomReport {
                 test.put("status", PlatformStatus.of(verdict, exercise));
                 test.put("score", verdict.score());
                 if (!verdict.passed()) {
-                    test.put("message", LearnerText.of(verdict));
+                    test.put("message", LearnerText.of(verdict, exercise));
                 }
             }
         }

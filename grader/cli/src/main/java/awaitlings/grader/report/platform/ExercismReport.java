@@ -36,7 +36,7 @@ public final class ExercismReport {
                 test.put("name", CheckLabels.marked(verdict.check()));
                 test.put("status", PlatformStatus.of(verdict, exercise));
                 if (!verdict.passed()) {
-                    test.put("message", LearnerText.of(verdict));
+                    test.put("message", LearnerText.of(verdict, exercise));
                 }
             }
         }

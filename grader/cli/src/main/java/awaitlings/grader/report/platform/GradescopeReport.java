@@ -1,6 +1,7 @@
 package awaitlings.grader.report.platform;
 
 import awaitlings.grader.model.Check;
+import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.model.Verdict;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,13 +29,15 @@ public final class GradescopeReport {
         root.put("test_output_format", "text");
         root.put("test_name_format", "text");
         ArrayNode tests = root.putArray("tests");
-        for (Verdict verdict : result.verdicts()) {
-            tests.add(test(root, verdict));
+        for (ExerciseResult exercise : result.exercises()) {
+            for (Verdict verdict : exercise.verdicts()) {
+                tests.add(test(root, verdict, exercise));
+            }
         }
         return ResultJson.write(root);
     }
 
-    private static ObjectNode test(ObjectNode root, Verdict verdict) {
+    private static ObjectNode test(ObjectNode root, Verdict verdict, ExerciseResult exercise) {
         Check check = verdict.check();
         ObjectNode test = root.objectNode();
         test.put("name", CheckLabels.qualified(check));
@@ -45,7 +48,7 @@ public final class GradescopeReport {
         test.put("score", verdict.score());
         test.put("max_score", check.points());
         test.put("status", verdict.passed() ? "passed" : "failed");
-        test.put("output", LearnerText.of(verdict));
+        test.put("output", LearnerText.of(verdict, exercise));
         test.put("visibility", check.hidden() ? "after_published" : "visible");
         return test;
     }

@@ -54,7 +54,7 @@ public final class JunitXmlReport {
                 Element problem = child(testcase, notCompiled ? "error" : "failure");
                 problem.setAttribute("message", XmlText.clean(verdict.message()));
                 problem.setAttribute("type", notCompiled ? "compile error" : "check failed");
-                problem.setTextContent(XmlText.clean(LearnerText.of(verdict)));
+                problem.setTextContent(XmlText.clean(LearnerText.of(verdict, exercise)));
             }
         }
         return serialize(document);

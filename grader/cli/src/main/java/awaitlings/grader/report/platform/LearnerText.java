@@ -17,22 +17,39 @@ final class LearnerText {
     private LearnerText() {
     }
 
-    /** The verdict's message, followed by the check's hint when it failed and has one; empty when it passed. */
-    static String of(Verdict verdict) {
+    /**
+     * The verdict's message, followed by the check's hint when it failed and has one; empty when it passed. When the
+     * exercise did not compile, its first check carries javac's errors and the others point there: the errors are
+     * told once per exercise, not once per check.
+     */
+    static String of(Verdict verdict, ExerciseResult exercise) {
         if (verdict.passed()) {
             return verdict.message();
+        }
+        if (!exercise.compileError().isEmpty()) {
+            Verdict first = exercise.verdicts().get(0);
+            return verdict.equals(first)
+                    ? verdict.message() + "\n\njavac's errors:\n" + exercise.compileError().strip()
+                    : verdict.message() + " javac's errors are under this exercise's first check, \"" + first.check().name() + "\".";
         }
         String hint = verdict.check().hint();
         return hint.isBlank() ? verdict.message() : verdict.message().stripTrailing() + "\n\nHint: " + hint.strip();
     }
 
-    /** One paragraph per fact: the score, then what did not compile, crashed, timed out, and what was tampered with. */
+    /**
+     * One paragraph per fact: the score, then whether the grader could not grade it, what did not compile, crashed,
+     * timed out, and what was tampered with.
+     */
     static String summary(SubmissionResult result) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(result.score() + " of " + result.maxScore() + " points.");
+        if (!result.graded()) {
+            paragraphs.add("The grader could not grade this submission (" + result.gradingError() + "): none of its"
+                    + " checks ran. This is not about your code; the instructor has been told.");
+        }
         for (String exercise : SubmissionFlags.exercisesWhere(result, e -> !e.compileError().isEmpty())) {
-            paragraphs.add(exercise + " did not compile, so none of its checks could run: each of its checks shows"
-                    + " javac's diagnostics.");
+            paragraphs.add(exercise + " did not compile, so none of its checks could run: its first check shows"
+                    + " javac's errors.");
         }
         for (String exercise : SubmissionFlags.exercisesWhere(result, ExerciseResult::crashed)) {
             paragraphs.add("In " + exercise + " a check ended the test JVM (System.exit, a crash or running out of"
@@ -42,8 +59,8 @@ final class LearnerText {
             paragraphs.add("In " + exercise + " a check was stopped by a time limit: its message says which and why.");
         }
         if (!result.tampered().isEmpty()) {
-            paragraphs.add("You changed files that belong to the course. They were not used: the course's own copies"
-                    + " were graded instead.\n  " + String.join("\n  ", result.tampered()));
+            paragraphs.add("You changed files that belong to the course, or brought files that would stand in for its"
+                    + " checks. They were not used: the course's own were graded instead.\n  " + String.join("\n  ", result.tampered()));
         }
         return String.join("\n\n", paragraphs);
     }

@@ -34,8 +34,9 @@ class ClassroomReportTests {
                   ]
                 }
                 """.formatted(
-                ResultJson.mapper().writeValueAsString(SampleResults.NOT_COMPILED.stripTrailing() + "\n\nHint: Return the future; do not join it."),
-                ResultJson.mapper().writeValueAsString(SampleResults.NOT_COMPILED)));
+                ResultJson.mapper().writeValueAsString(SampleResults.NOT_COMPILED + "\n\njavac's errors:\n" + SampleResults.DIAGNOSTICS.strip()),
+                ResultJson.mapper().writeValueAsString(SampleResults.NOT_COMPILED
+                        + " javac's errors are under this exercise's first check, \"fetch returns before the reply exists\".")));
 
         assertThat(ResultJson.readTree(ClassroomReport.render(bob()))).isEqualTo(expected);
     }

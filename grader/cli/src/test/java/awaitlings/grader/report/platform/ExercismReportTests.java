@@ -43,7 +43,10 @@ class ExercismReportTests {
 
         assertThat(report.get("status").asText()).isEqualTo("fail");
         assertThat(report.findValuesAsText("status")).containsExactly("fail", "fail", "pass", "fail", "error", "error");
-        assertThat(report.at("/tests/4/message").asText()).isEqualTo(SampleResults.NOT_COMPILED);
+        assertThat(report.at("/tests/3/message").asText()).as("javac's errors, told once, with the exercise's first check")
+                .isEqualTo(SampleResults.NOT_COMPILED + "\n\njavac's errors:\n" + SampleResults.DIAGNOSTICS.strip());
+        assertThat(report.at("/tests/4/message").asText()).isEqualTo(SampleResults.NOT_COMPILED
+                + " javac's errors are under this exercise's first check, \"fetch returns before the reply exists\".");
     }
 
     @Test

@@ -19,7 +19,7 @@ class GradescopeReportTests {
                 {
                   "score": 6,
                   "execution_time": 12,
-                  "output": "6 of 7 points.\\n\\nYou changed files that belong to the course. They were not used: the course's own copies were graded instead.\\n  exercises/01-coffee-shop/src/test/java/CoffeeShopTest.java",
+                  "output": "6 of 7 points.\\n\\nYou changed files that belong to the course, or brought files that would stand in for its checks. They were not used: the course's own were graded instead.\\n  exercises/01-coffee-shop/src/test/java/CoffeeShopTest.java",
                   "output_format": "text",
                   "test_output_format": "text",
                   "test_name_format": "text",
@@ -43,22 +43,23 @@ class GradescopeReportTests {
     }
 
     @Test
-    @DisplayName("GradescopeReport · adds a failed check's hint to its output and says what did not compile or timed out")
+    @DisplayName("GradescopeReport · adds a failed check's hint to its output, says what did not compile or timed out, and gives javac's errors once")
     void explainsFailures() throws Exception {
         JsonNode report = ResultJson.readTree(GradescopeReport.render(bob()));
 
         assertThat(report.get("output").asText()).isEqualTo("""
                 1 of 7 points.
 
-                02-future-not-value did not compile, so none of its checks could run: each of its checks shows javac's diagnostics.
+                02-future-not-value did not compile, so none of its checks could run: its first check shows javac's errors.
 
                 In 01-coffee-shop a check was stopped by a time limit: its message says which and why.""");
         assertThat(report.get("execution_time").asInt()).isEqualTo(4);
         assertThat(report.at("/tests/0/output").asText()).isEqualTo(SampleResults.TOO_FEW
                 + "\n\nHint: Start all three orders before you wait for any of them.");
         assertThat(report.at("/tests/3/status").asText()).isEqualTo("failed");
-        assertThat(report.at("/tests/3/output").asText()).isEqualTo("Your code for 02-future-not-value did not compile, so no check of it could run:\n"
-                + "FutureNotValue.java:12: error: ';' expected\n        return future\n                     ^\n1 error"
-                + "\n\nHint: Return the future; do not join it.");
+        assertThat(report.at("/tests/3/output").asText()).isEqualTo("Your code for 02-future-not-value did not compile, so this check could not run."
+                + "\n\njavac's errors:\nFutureNotValue.java:12: error: ';' expected\n        return future\n                     ^\n1 error");
+        assertThat(report.at("/tests/4/output").asText()).isEqualTo("Your code for 02-future-not-value did not compile, so this check could not run."
+                + " javac's errors are under this exercise's first check, \"fetch returns before the reply exists\".");
     }
 }

@@ -1,4 +1,4 @@
-package awaitlings.grader.run;
+package awaitlings.grader.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,20 +6,33 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What a graded JVM printed, kept within a fixed size however much it prints: the first and the last
- * {@link #KEEP} bytes, and a marker that says how much was cut between them.
+ * What a forked JVM printed, kept within a fixed size however much it prints: the first and the last bytes, and a
+ * marker that says how much was cut between them.
  */
-final class OutputCap {
+public final class OutputCap {
 
-    static final int KEEP = 32 * 1024;
+    public static final int KEEP = 32 * 1024;
 
-    private final byte[] head = new byte[KEEP];
-    private final byte[] tail = new byte[KEEP];
+    private final int keep;
+    private final byte[] head;
+    private final byte[] tail;
     private int headSize;
     private long total;
 
+    /** Keeps the first and last {@link #KEEP} bytes. */
+    public OutputCap() {
+        this(KEEP);
+    }
+
+    /** Keeps the first and last {@code keep} bytes. */
+    public OutputCap(int keep) {
+        this.keep = keep;
+        this.head = new byte[keep];
+        this.tail = new byte[keep];
+    }
+
     /** Reads {@code in} to its end. */
-    synchronized void drain(InputStream in) {
+    public synchronized void drain(InputStream in) {
         byte[] buffer = new byte[8192];
         try {
             for (int n; (n = in.read(buffer)) != -1; ) {
@@ -32,28 +45,28 @@ final class OutputCap {
 
     private void append(byte[] bytes, int n) {
         for (int i = 0; i < n; i++) {
-            if (headSize < KEEP) {
+            if (headSize < keep) {
                 head[headSize++] = bytes[i];
             } else {
-                tail[(int) ((total - KEEP) % KEEP)] = bytes[i];
+                tail[(int) ((total - keep) % keep)] = bytes[i];
             }
             total++;
         }
     }
 
     /** The kept text, with a "cut N bytes" marker where the middle was dropped. */
-    synchronized String text() {
+    public synchronized String text() {
         String start = new String(head, 0, headSize, StandardCharsets.UTF_8);
-        if (total <= KEEP) {
+        if (total <= keep) {
             return start;
         }
-        long tailBytes = Math.min(total - KEEP, KEEP);
+        long tailBytes = Math.min(total - keep, keep);
         byte[] end = new byte[(int) tailBytes];
         long from = total - tailBytes;
         for (int i = 0; i < tailBytes; i++) {
-            end[i] = tail[(int) ((from + i - KEEP) % KEEP)];
+            end[i] = tail[(int) ((from + i - keep) % keep)];
         }
-        long cut = total - KEEP - tailBytes;
+        long cut = total - keep - tailBytes;
         return start + (cut > 0 ? String.format("%n[… cut %d bytes …]%n", cut) : "") + new String(end, StandardCharsets.UTF_8);
     }
 }
