@@ -22,14 +22,19 @@ final class Identities {
     static final int COUNT = 50_000;
 
     private final Path folder;
+    private final int first;
+    private final int count;
 
-    Identities(Path folder) {
+    /** The ids {@code first} to {@code first + count - 1}, leased through lock files in {@code folder}. */
+    Identities(Path folder, int first, int count) {
         this.folder = folder;
+        this.first = first;
+        this.count = count;
     }
 
     /** The leases of this machine, kept in a folder only root can write. */
     static Identities machineWide() {
-        return new Identities(Path.of("/run/awaitlings-grader/ids"));
+        return new Identities(Path.of("/run/awaitlings-grader/ids"), FIRST, COUNT);
     }
 
     /**
@@ -42,9 +47,9 @@ final class Identities {
         try {
             Files.createDirectories(folder);
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-            int start = (int) (Math.random() * COUNT);
-            for (int i = 0; i < COUNT; i++) {
-                int id = FIRST + (start + i) % COUNT;
+            int start = (int) (Math.random() * count);
+            for (int i = 0; i < count; i++) {
+                int id = first + (start + i) % count;
                 FileChannel channel = FileChannel.open(folder.resolve(String.valueOf(id)), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
@@ -55,7 +60,7 @@ final class Identities {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lease a user id for a sandboxed JVM: " + e.getMessage(), e);
         }
-        throw new IllegalStateException("all " + COUNT + " user ids for sandboxed JVMs are in use");
+        throw new IllegalStateException("all " + count + " user ids for sandboxed JVMs are in use");
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

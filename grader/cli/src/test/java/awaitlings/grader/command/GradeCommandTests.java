@@ -4,9 +4,9 @@ import static awaitlings.grader.fixture.CourseFixture.cloneOf;
 import static awaitlings.grader.fixture.CourseFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import awaitlings.grader.compile.CompiledTests;
 import awaitlings.grader.fixture.CourseFixture;
 import awaitlings.grader.model.Check;
-import awaitlings.grader.compile.CompiledTests;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.Format;

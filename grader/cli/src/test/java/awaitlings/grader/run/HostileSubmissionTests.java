@@ -13,11 +13,7 @@ import awaitlings.grader.model.Verdict;
 import awaitlings.grader.sandbox.OutputCap;
 import awaitlings.grader.sandbox.Sandbox;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -122,48 +118,6 @@ class HostileSubmissionTests {
         assertThat(exercise.verdicts()).anyMatch(v -> !v.passed())
                 .anyMatch(v -> v.passed() && v.check().id().contains("closedLoopRefusesWork"));
         assertThat(otherThan(result, "05-loop-lifecycle")).allMatch(Verdict::passed);
-    }
-
-    @Test
-    @DisplayName("a connection to a server on the host's loopback fails from inside the sandbox")
-    void noNetwork() throws IOException {
-        assumeTrue(Sandbox.detected().isolated(), "the network is cut off only in the sandbox (root on Linux)");
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = new AtomicInteger();
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (Socket ignored = server.accept()) {
-                        connections.incrementAndGet();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "loopback-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
-
-            SubmissionResult result = gradeWith("03-await-compose", "Checkout.java", "public CompletableFuture<Receipt> checkout(String session) {",
-                    "try (java.net.Socket s = new java.net.Socket()) { s.connect(new java.net.InetSocketAddress(\"127.0.0.1\", "
-                            + server.getLocalPort() + "), 1000); s.getOutputStream().write(42); } catch (java.io.IOException refused) { }");
-
-            assertThat(connections).as("connections the graded code made to the host's loopback").hasValue(0);
-            assertThat(result.verdicts()).allMatch(Verdict::passed);
-            assertThat(result.notes()).isEmpty();
-        }
-    }
-
-    @Test
-    @DisplayName("graded code cannot read the course's solutions")
-    void solutionsAreOutOfReach() throws IOException {
-        assumeTrue(Sandbox.detected().isolated(), "the course is hidden only in the sandbox (root on Linux)");
-        Path solution = GradingFixture.COURSE.solution("03-await-compose").resolve("src/main/java/awaitlings/compose/Checkout.java");
-        assertThat(solution).exists();
-
-        SubmissionResult result = gradeWith("03-await-compose", "Checkout.java", "public CompletableFuture<Receipt> checkout(String session) {",
-                "try { java.nio.file.Files.readString(java.nio.file.Path.of(\"" + solution + "\"));"
-                        + " throw new IllegalStateException(\"read the solution\"); } catch (java.io.IOException hidden) { }");
-
-        assertThat(result.verdicts()).allMatch(Verdict::passed);
     }
 
     /** Grades the solutions with {@code statement} inserted at the start of the method that {@code signature} opens. */
