@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -75,8 +76,9 @@ public final class CheckRunner {
                     .configurationParameter("junit.jupiter.execution.timeout.default", plan.testLimit())
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .build();
-            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                    .execute(request, new EventWriter(plan.exercise(), events));
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+            TestPlan checks = launcher.discover(request);
+            launcher.execute(checks, new EventWriter(plan.exercise(), checks, events));
         }
     }
 
@@ -88,18 +90,14 @@ public final class CheckRunner {
         /** Far more than any correct exercise keeps alive between checks. */
         private static final int MAX_LIVE_THREADS = 200;
         private final String exercise;
+        private final TestPlan plan;
         private final PrintStream events;
         private final Set<String> ended = new HashSet<>();
-        private TestPlan plan;
 
-        EventWriter(String exercise, PrintStream events) {
+        EventWriter(String exercise, TestPlan plan, PrintStream events) {
             this.exercise = exercise;
+            this.plan = plan;
             this.events = events;
-        }
-
-        @Override
-        public void testPlanExecutionStarted(TestPlan testPlan) {
-            plan = testPlan;
         }
 
         @Override

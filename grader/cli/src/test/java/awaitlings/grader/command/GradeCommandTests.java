@@ -109,6 +109,15 @@ class GradeCommandTests {
         return grader(all.toArray(String[]::new));
     }
 
+    /** A folder of many: a clone of the course for each of {@code ids}. */
+    private Path many(String... ids) {
+        Path many = dir.resolve("many");
+        for (String id : ids) {
+            cloneOf(course, many.resolve(id));
+        }
+        return many;
+    }
+
     /** A result worth {@code points} of 2 in 01-alpha. */
     private static SubmissionResult result(String id, int points, List<String> tampered) {
         Check first = new Check("01-alpha", "StubTest.first()", "the first check", 1, false, "");
@@ -204,10 +213,7 @@ class GradeCommandTests {
     @Test
     @DisplayName("a folder of many is graded on --jobs threads, with the options given, and summarised in submission order")
     void gradesFolderOfMany() {
-        Path many = dir.resolve("many");
-        for (String id : List.of("s1", "s2", "s3")) {
-            cloneOf(course, many.resolve(id));
-        }
+        Path many = many("s1", "s2", "s3");
         write(many, "s2/exercises/01-alpha/src/test/java/alpha/StubTest.java", "class StubTest { /* passes */ }\n");
         CountDownLatch bothRunning = new CountDownLatch(2);
         Pipeline.Grade fake = command.grade;
@@ -247,9 +253,7 @@ class GradeCommandTests {
     @Test
     @DisplayName("a submission finished by an earlier run is kept, not regraded, unless --force")
     void resumes() {
-        Path many = dir.resolve("many");
-        cloneOf(course, many.resolve("done"));
-        cloneOf(course, many.resolve("todo"));
+        Path many = many("done", "todo");
         finishedEarlier.put("done", result("done", 2, List.of()));
 
         assertThat(grade(many.toString())).isZero();
@@ -281,9 +285,7 @@ class GradeCommandTests {
     @Test
     @DisplayName("a submission whose grading throws is reported and listed as not graded; the others are graded, and the exit code is 1")
     void oneFailureCostsOnlyItself() {
-        Path many = dir.resolve("many");
-        cloneOf(course, many.resolve("bad"));
-        cloneOf(course, many.resolve("good"));
+        Path many = many("bad", "good");
         Pipeline.Grade fake = command.grade;
         command.grade = (c, tests, workspace, options) -> {
             if (workspace.id().equals("bad")) {
@@ -306,8 +308,7 @@ class GradeCommandTests {
     @Test
     @DisplayName("batch notes (a child that is not a submission) are printed before grading")
     void batchNotes() {
-        Path many = dir.resolve("many");
-        cloneOf(course, many.resolve("alice"));
+        Path many = many("alice");
         write(many, "grades.xlsx", "not a submission");
 
         assertThat(grade(many.toString())).isZero();

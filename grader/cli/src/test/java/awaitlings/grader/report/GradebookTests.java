@@ -32,6 +32,16 @@ class GradebookTests {
     }
 
     @Test
+    @DisplayName("Gradebook · a cell a spreadsheet would run as a formula starts with a quote mark and stays text")
+    void noFormulas() {
+        for (String formula : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
+            assertThat(Gradebook.quoted(formula)).as(formula).isIn("'" + formula, "\"'" + formula + "\"");
+        }
+        assertThat(Gradebook.quoted("alice")).isEqualTo("alice");
+        assertThat(Gradebook.quoted("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    }
+
+    @Test
     @DisplayName("Gradebook · quotes fields with commas, quotes or line breaks and doubles their quotes (RFC 4180)")
     void quotesFields() {
         Check crashing = new Check("01-a", "ATest.a()", "a", 1, false, "");

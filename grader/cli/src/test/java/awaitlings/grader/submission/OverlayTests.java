@@ -41,12 +41,10 @@ class OverlayTests {
     @DisplayName("only exercises/<exercise>/src/main/** of the course's exercises is copied into the workspace")
     void copiesOnlyMainSources() {
         write(clone, "exercises/01-alpha/src/main/java/alpha/Stub.java", "package alpha;\nclass Stub { int answer = 42; }\n");
-        write(clone, "exercises/01-alpha/src/main/java/alpha/Helper.java", "package alpha;\nclass Helper {}\n");
-        write(clone, "exercises/01-alpha/src/main/resources/menu.txt", "latte\n");
-        write(clone, "exercises/01-alpha/src/test/java/alpha/MyOwnTest.java", "package alpha;\nclass MyOwnTest {}\n");
-        write(clone, "exercises/01-alpha/notes.txt", "my notes");
-        write(clone, "exercises/99-extra/src/main/java/Extra.java", "class Extra {}\n");
-        write(clone, "src/main/java/Root.java", "class Root {}\n");
+        List.of("exercises/01-alpha/src/main/java/alpha/Helper.java", "exercises/01-alpha/src/main/resources/menu.txt",
+                "exercises/01-alpha/src/test/java/alpha/MyOwnTest.java", "exercises/01-alpha/notes.txt",
+                "exercises/99-extra/src/main/java/Extra.java", "src/main/java/Root.java")
+                .forEach(file -> write(clone, file, "// the learner's\n"));
 
         Workspace workspace = overlay();
 
@@ -78,30 +76,18 @@ class OverlayTests {
     @Test
     @DisplayName("protected files that differ from the course or that it lacks are listed, sorted, and never copied")
     void tamperedFiles() {
-        write(clone, "exercises/01-alpha/src/test/java/alpha/StubTest.java", "package alpha;\nclass StubTest { /* all pass */ }\n");
-        write(clone, "exercises/02-beta/src/test/java/beta/Extra.java", "class Extra {}\n");
-        write(clone, "exercises/02-beta/pom.xml", "<project>skip tests</project>\n");
-        write(clone, "exercises/02-beta/src/main/resources/pom.xml", "<project>hidden in main</project>\n");
-        write(clone, "pom.xml", "<project>changed</project>\n");
-        write(clone, "grader/harness/src/main/java/awaitlings/harness/Points.java", "package awaitlings.harness; // always full\n");
-        write(clone, ".mvn/jvm.config", "-Dx=y\n");
-        write(clone, ".ci/run", "exit 0\n");
-        write(clone, "mvnw.cmd", "@echo off\n");
-        write(clone, "solutions/01-alpha/src/test/java/alpha/StubHiddenTest.java", "class StubHiddenTest { }\n");
+        // Each a changed copy of a course file, or a file the course lacks, in a place that belongs to the course.
+        List<String> changed = List.of(".ci/run", ".mvn/jvm.config", "exercises/01-alpha/src/test/java/alpha/StubTest.java",
+                "exercises/02-beta/pom.xml", "exercises/02-beta/src/main/resources/pom.xml", "exercises/02-beta/src/test/java/beta/Extra.java",
+                "grader/harness/src/main/java/awaitlings/harness/Points.java", "mvnw.cmd", "pom.xml",
+                "solutions/01-alpha/src/test/java/alpha/StubHiddenTest.java");
+        List<String> written = new java.util.ArrayList<>(changed);
+        java.util.Collections.reverse(written); // written out of order: the list comes back sorted
+        written.forEach(file -> write(clone, file, "// changed by the learner\n"));
 
         Workspace workspace = overlay();
 
-        assertThat(workspace.tampered()).containsExactly(
-                ".ci/run",
-                ".mvn/jvm.config",
-                "exercises/01-alpha/src/test/java/alpha/StubTest.java",
-                "exercises/02-beta/pom.xml",
-                "exercises/02-beta/src/main/resources/pom.xml",
-                "exercises/02-beta/src/test/java/beta/Extra.java",
-                "grader/harness/src/main/java/awaitlings/harness/Points.java",
-                "mvnw.cmd",
-                "pom.xml",
-                "solutions/01-alpha/src/test/java/alpha/StubHiddenTest.java");
+        assertThat(workspace.tampered()).containsExactlyElementsOf(changed);
         assertThat(filesIn(work)).containsExactly("01-alpha/src/main/java/alpha/Stub.java", "02-beta/src/main/java/beta/Stub.java");
     }
 

@@ -1,9 +1,6 @@
 package awaitlings.grader.report.platform;
 
-import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.SubmissionResult;
-import awaitlings.grader.model.Verdict;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,18 +20,7 @@ public final class ClassroomReport {
         root.put("version", 1);
         root.put("status", PlatformStatus.of(result));
         root.put("max_score", result.maxScore());
-        ArrayNode tests = root.putArray("tests");
-        for (ExerciseResult exercise : result.exercises()) {
-            for (Verdict verdict : exercise.verdicts()) {
-                ObjectNode test = tests.addObject();
-                test.put("name", CheckLabels.marked(verdict.check()));
-                test.put("status", PlatformStatus.of(verdict, exercise));
-                test.put("score", verdict.score());
-                if (!verdict.passed()) {
-                    test.put("message", LearnerText.of(verdict, exercise));
-                }
-            }
-        }
+        PlatformStatus.tests(root.putArray("tests"), result, true);
         return ResultJson.write(root);
     }
 }

@@ -1,9 +1,6 @@
 package awaitlings.grader.report.platform;
 
-import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.SubmissionResult;
-import awaitlings.grader.model.Verdict;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,17 +26,7 @@ public final class ExercismReport {
         } else {
             root.putNull("message");
         }
-        ArrayNode tests = root.putArray("tests");
-        for (ExerciseResult exercise : result.exercises()) {
-            for (Verdict verdict : exercise.verdicts()) {
-                ObjectNode test = tests.addObject();
-                test.put("name", CheckLabels.marked(verdict.check()));
-                test.put("status", PlatformStatus.of(verdict, exercise));
-                if (!verdict.passed()) {
-                    test.put("message", LearnerText.of(verdict, exercise));
-                }
-            }
-        }
+        PlatformStatus.tests(root.putArray("tests"), result, false);
         return ResultJson.write(root);
     }
 }

@@ -3,6 +3,8 @@ package awaitlings.grader.report.platform;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.model.Verdict;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code pass}/{@code fail}/{@code error} vocabulary that Exercism's test-runner results and GitHub Classroom's
@@ -44,5 +46,25 @@ final class PlatformStatus {
             text.append(exercise.exercise()).append(" did not compile:\n").append(exercise.compileError().strip());
         }
         return text.toString();
+    }
+
+    /**
+     * The tests array both platforms read: one object per check in course order, with {@code name} (hidden checks
+     * marked), {@code status} and, unless it passed, the learner's {@code message}; {@code score} too when asked.
+     */
+    static void tests(ArrayNode tests, SubmissionResult result, boolean withScore) {
+        for (ExerciseResult exercise : result.exercises()) {
+            for (Verdict verdict : exercise.verdicts()) {
+                ObjectNode test = tests.addObject();
+                test.put("name", CheckLabels.marked(verdict.check()));
+                test.put("status", of(verdict, exercise));
+                if (withScore) {
+                    test.put("score", verdict.score());
+                }
+                if (!verdict.passed()) {
+                    test.put("message", LearnerText.of(verdict, exercise));
+                }
+            }
+        }
     }
 }
