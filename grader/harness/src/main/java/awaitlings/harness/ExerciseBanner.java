@@ -44,23 +44,24 @@ public class ExerciseBanner implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
-        plan.getDescendants(test).stream().filter(TestIdentifier::isTest).forEach(t -> record(t, null, "skipped: " + reason));
+        plan.getDescendants(test).stream().filter(TestIdentifier::isTest)
+                .forEach(t -> record(t, false, null, "skipped: " + reason));
         if (test.isTest()) {
-            record(test, null, "skipped: " + reason);
+            record(test, false, null, "skipped: " + reason);
         }
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        Throwable failure = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? null
-                : result.getThrowable().orElseGet(() -> new AssertionError(result.getStatus().name().toLowerCase()));
+        boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+        Throwable failure = result.getThrowable().orElse(null);
         if (test.isTest()) {
-            record(test, failure, "");
-        } else if (failure != null) {
+            record(test, passed, failure, "");
+        } else if (!passed) {
             // A test class that cannot start fails every check in it that has not run.
             plan.getDescendants(test).stream().filter(TestIdentifier::isTest)
                     .filter(t -> results.stream().noneMatch(r -> r.name().equals(t.getDisplayName())))
-                    .forEach(t -> record(t, failure, ""));
+                    .forEach(t -> record(t, false, failure, ""));
         }
     }
 
@@ -99,17 +100,16 @@ public class ExerciseBanner implements TestExecutionListener {
     }
 
     /**
-     * Records a check: passed when there is neither a failure nor a reason it was skipped. A failure shows its own
-     * hint when it carries one, such as a thread-leak verdict, else the check's.
+     * Records a check, with the failure's text (or why it was skipped) and the hint to show: the failure's own when it
+     * carries one, such as a thread-leak verdict, else the check's.
      */
-    private void record(TestIdentifier test, Throwable failure, String skipped) {
+    private void record(TestIdentifier test, boolean passed, Throwable failure, String skipped) {
         Optional<Method> method = test.getSource()
                 .filter(MethodSource.class::isInstance)
                 .map(source -> ((MethodSource) source).getJavaMethod());
         int points = method.map(m -> m.getAnnotation(Points.class)).map(Points::value).orElse(1);
         String checkHint = method.map(m -> m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
         String testClass = method.map(m -> m.getDeclaringClass().getSimpleName()).orElse("");
-        boolean passed = failure == null && skipped.isEmpty();
         String message = failure == null ? skipped : FailureText.describe(failure);
         String hint = failure == null ? checkHint : FailureText.hint(failure, checkHint);
         results.add(new CheckResult(testClass, test.getDisplayName(), passed, points, message, hint));
