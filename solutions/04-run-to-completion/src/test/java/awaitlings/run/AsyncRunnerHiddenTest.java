@@ -122,6 +122,19 @@ class AsyncRunnerHiddenTest {
                         : AsyncRunnerTest.describe(thrown) + " with cause " + AsyncRunnerTest.describe(thrown.getCause()));
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("when main fails with an Error, run() throws that very Error, not a CompletionException")
+    @Hint("An Error (like a RuntimeException) may leave run() undeclared: when getCause() is an Error, throw it as it is.")
+    void rethrowsAnErrorAsItIs() {
+        StackOverflowError original = new StackOverflowError("recipe recursion too deep");
+
+        Throwable thrown = catchThrowable(() -> AsyncRunner.run(executor ->
+                supplyAsync(() -> "recipe", executor).thenCompose(recipe -> CompletableFuture.<String>failedFuture(original))));
+
+        AsyncRunnerTest.assertRethrownAsItIs(thrown, original);
+    }
+
     /** Starts one quick task on main's executor and waits until it ran, so that the executor has a thread to end. */
     private static void runOneTask(Executor executor, AtomicReference<Thread> worker) {
         CountDownLatch ran = new CountDownLatch(1);
