@@ -159,6 +159,31 @@ class CoffeeShopHiddenTest {
         assertThat(remote).wasCalled(0);
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("task 4 · when one brew of the round fails, orderAll throws a CompletionException with the barista's exception as its cause")
+    @Hint("Task 4: join() each buzzer: a failed one throws a CompletionException around the barista's exception."
+            + " Do not skip the failed drink or hand back a coffee for it.")
+    void orderAllFailsWhenABrewFails() {
+        FakeRemote remote = brokenBarista();
+        CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
+        List<String> drinks = List.of("latte", "espresso", "tea");
+
+        Throwable thrown = catchThrowable(() -> shop.orderAll(drinks));
+        if (thrown instanceof UnsupportedOperationException unsolved) {
+            throw unsolved;
+        }
+
+        assertThat(thrown)
+                .withFailMessage("Expecting orderAll(%s) to throw a CompletionException whose cause is the barista's%n"
+                                + "    IllegalStateException: %s%nbut it %s%nA round with a failed brew must not look like"
+                                + " a success: let join() throw.%nTimeline:%n%s",
+                        drinks, OUT_OF_BEANS, thrown == null ? "returned normally." : "threw\n    " + thrown,
+                        remote.log().timeline())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(IllegalStateException.class).hasMessage(OUT_OF_BEANS);
+    }
+
     /** A barista who fails every espresso, as the machine is out of beans. */
     private static FakeRemote brokenBarista() {
         return CoffeeShopTest.barista().latency(BREW_TIME)
