@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,10 +60,7 @@ class CoffeeShopHiddenTest {
         FakeRemote remote = brokenBarista();
         CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
 
-        Throwable thrown = catchThrowable(() -> shop.orderAndWait("espresso"));
-        if (thrown instanceof UnsupportedOperationException unsolved) {
-            throw unsolved;
-        }
+        Throwable thrown = thrownBy(() -> shop.orderAndWait("espresso"));
 
         assertThat(thrown)
                 .withFailMessage("Expecting orderAndWait(\"espresso\") to throw the barista's own%n"
@@ -169,10 +167,7 @@ class CoffeeShopHiddenTest {
         CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
         List<String> drinks = List.of("latte", "espresso", "tea");
 
-        Throwable thrown = catchThrowable(() -> shop.orderAll(drinks));
-        if (thrown instanceof UnsupportedOperationException unsolved) {
-            throw unsolved;
-        }
+        Throwable thrown = thrownBy(() -> shop.orderAll(drinks));
 
         assertThat(thrown)
                 .withFailMessage("Expecting orderAll(%s) to throw a CompletionException whose cause is the barista's%n"
@@ -182,6 +177,15 @@ class CoffeeShopHiddenTest {
                         remote.log().timeline())
                 .isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(IllegalStateException.class).hasMessage(OUT_OF_BEANS);
+    }
+
+    /** What {@code call} threw, or null; an unsolved task's UnsupportedOperationException goes on as it is. */
+    private static Throwable thrownBy(ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        if (thrown instanceof UnsupportedOperationException unsolved) {
+            throw unsolved;
+        }
+        return thrown;
     }
 
     /** A barista who fails every espresso, as the machine is out of beans. */
