@@ -11,9 +11,11 @@ import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
@@ -63,6 +65,44 @@ class AsyncRunnerHiddenTest {
 
     @Test
     @Order(2)
+    @DisplayName("run() keeps its executor open until main's future is done: a later step of main still runs on it")
+    @Hint("Shut the executor down after join() has returned (in finally), not before: main's later steps run on it too.")
+    void keepsTheExecutorOpenForLaterSteps() {
+        FakeRemote kitchen = FakeRemote.named("kitchen").held().build();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        // The second step is handed to the executor only once the first is done, which the test holds back until
+        // run() is waiting for main's future: by then run() has done whatever it does before it waits.
+        Thread caller = new Thread(() -> {
+            try {
+                outcome.complete(AsyncRunner.run(executor -> supplyAsync(() -> kitchen.fetch("latte"), executor)
+                        .thenApplyAsync(latte -> latte + " with foam", executor)));
+            } catch (Throwable failure) {
+                outcome.completeExceptionally(failure);
+            }
+        }, "run-caller");
+        caller.setDaemon(true);
+        try {
+            caller.start();
+            awaitFetchStartedOrRunEnded(kitchen, outcome);
+            awaitWaiting(caller, outcome);
+            kitchen.release();
+            Throwable failed = outcome.handle((value, failure) -> failure).join();
+            if (Futures.unwrap(failed) instanceof RejectedExecutionException rejected) {
+                throw AsyncRunnerTest.failure("Expecting run() to keep its executor open until main's future was done,%n"
+                        + "but main's second step, handed to the executor once the first was done, was rejected: %s%n"
+                        + "run() shut the executor down before main had finished. Shut it down after join(), in finally.",
+                        rejected.getMessage());
+            }
+            assertThat(Futures.valueOf("run(main)", outcome))
+                    .as("run() should return what main's second step made of the kitchen's reply")
+                    .isEqualTo("reply to latte with foam");
+        } finally {
+            kitchen.release();
+        }
+    }
+
+    @Test
+    @Order(3)
     @Points(2)
     @DisplayName("when main throws before it returns a future, run() rethrows that exception and still shuts its executor down")
     @Hint("Call main.start(executor) inside the try whose finally shuts the executor down, not before it.")
@@ -80,7 +120,7 @@ class AsyncRunnerHiddenTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("when main returns an already failed future, run() rethrows its exception and still shuts its executor down")
     @Hint("join() on a failed future throws at once: only a finally block is sure to shut the executor down.")
     void shutsDownWhenMainReturnsAFailedFuture() {
@@ -97,7 +137,7 @@ class AsyncRunnerHiddenTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("when main fails with a checked exception, run() throws an unchecked one whose cause is that original")
     @Hint("Only unwrap when getCause() is a RuntimeException; otherwise throw the CompletionException, which keeps the original as its cause.")
     void keepsACheckedFailureAsTheCause() {
@@ -123,7 +163,7 @@ class AsyncRunnerHiddenTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("when main fails with an Error, run() throws that very Error, not a CompletionException")
     @Hint("An Error (like a RuntimeException) may leave run() undeclared: when getCause() is an Error, throw it as it is.")
     void rethrowsAnErrorAsItIs() {
@@ -146,6 +186,18 @@ class AsyncRunnerHiddenTest {
             ran.await(Futures.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the thread that called run() is waiting (for main's future) or run() has returned. */
+    private static void awaitWaiting(Thread caller, CompletableFuture<String> outcome) {
+        Set<Thread.State> waiting = Set.of(Thread.State.WAITING, Thread.State.TIMED_WAITING);
+        try {
+            await().atMost(Futures.PATIENCE).until(() -> waiting.contains(caller.getState()) || outcome.isDone());
+        } catch (ConditionTimeoutException busy) {
+            throw AsyncRunnerTest.failure("Expecting run() to wait for main's future while the kitchen's reply was held back,"
+                    + "%nbut %d s later its thread was still %s.", Futures.PATIENCE.toSeconds(),
+                    caller.getState().name().toLowerCase());
         }
     }
 
