@@ -12,6 +12,7 @@ import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -180,11 +181,12 @@ class LoopLifecycleTest {
                     + "%nLet the failure through: whoever runs the job must learn that it did not work.",
                     name, request, outcome.describe()));
         }
-        Throwable cause = Futures.unwrap(outcome.failure());
-        if (!(cause instanceof IllegalStateException) || !(request + " service down").equals(cause.getMessage())) {
-            fail(String.format("Expecting %s.run() to fail with its service's own exception as the cause"
-                    + " (IllegalStateException '%s service down'),%nbut it %s.%nLet the service's failure through:"
-                    + " do not catch it, and do not replace it with another.", name, request, outcome.describe()));
+        Throwable cause = outcome.failure().getCause();
+        if (!(outcome.failure() instanceof CompletionException) || !(cause instanceof IllegalStateException)
+                || !(request + " service down").equals(cause.getMessage())) {
+            fail(String.format("Expecting %s.run() to throw a CompletionException whose cause is its service's own"
+                    + " IllegalStateException '%s service down',%nbut it threw %s.%nLet the failure through as join()"
+                    + " throws it: do not catch it, and do not replace it with another.", name, request, outcome.failure()));
         }
         Thread loopThread = caller.get();
         if (loopThread == null || !loopThread.getName().startsWith("event-loop-")) {
