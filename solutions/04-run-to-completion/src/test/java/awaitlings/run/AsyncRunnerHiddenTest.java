@@ -36,17 +36,9 @@ class AsyncRunnerHiddenTest {
     @Hint("run() is the one place that waits: join() the future main returned before you return.")
     void waitsForTheFutureOfMain() {
         FakeRemote kitchen = FakeRemote.named("kitchen").held().build();
-        CompletableFuture<String> outcome = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                outcome.complete(AsyncRunner.run(executor -> supplyAsync(() -> kitchen.fetch("latte"), executor)));
-            } catch (Throwable failure) {
-                outcome.completeExceptionally(failure);
-            }
-        }, "run-caller");
-        caller.setDaemon(true);
         try {
-            caller.start();
+            CompletableFuture<String> outcome = runOnACaller(executor -> supplyAsync(() -> kitchen.fetch("latte"), executor))
+                    .outcome();
             awaitFetchStartedOrRunEnded(kitchen, outcome);
             if (outcome.isDone()) {
                 throw AsyncRunnerTest.failure("Expecting run() to wait for main's future,%n"
@@ -69,22 +61,14 @@ class AsyncRunnerHiddenTest {
     @Hint("Shut the executor down after join() has returned (in finally), not before: main's later steps run on it too.")
     void keepsTheExecutorOpenForLaterSteps() {
         FakeRemote kitchen = FakeRemote.named("kitchen").held().build();
-        CompletableFuture<String> outcome = new CompletableFuture<>();
-        // The second step is handed to the executor only once the first is done, which the test holds back until
-        // run() is waiting for main's future: by then run() has done whatever it does before it waits.
-        Thread caller = new Thread(() -> {
-            try {
-                outcome.complete(AsyncRunner.run(executor -> supplyAsync(() -> kitchen.fetch("latte"), executor)
-                        .thenApplyAsync(latte -> latte + " with foam", executor)));
-            } catch (Throwable failure) {
-                outcome.completeExceptionally(failure);
-            }
-        }, "run-caller");
-        caller.setDaemon(true);
         try {
-            caller.start();
+            // The second step is handed to the executor only once the first is done, which the test holds back until
+            // run() is waiting for main's future: by then run() has done whatever it does before it waits.
+            RunOnACaller run = runOnACaller(executor -> supplyAsync(() -> kitchen.fetch("latte"), executor)
+                    .thenApplyAsync(latte -> latte + " with foam", executor));
+            CompletableFuture<String> outcome = run.outcome();
             awaitFetchStartedOrRunEnded(kitchen, outcome);
-            awaitWaiting(caller, outcome);
+            awaitWaiting(run.caller(), outcome);
             kitchen.release();
             Throwable failed = outcome.handle((value, failure) -> failure).join();
             if (Futures.unwrap(failed) instanceof RejectedExecutionException rejected) {
@@ -187,6 +171,25 @@ class AsyncRunnerHiddenTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A run() called on a thread of its own, "run-caller", and the outcome it ends with. */
+    private record RunOnACaller(Thread caller, CompletableFuture<String> outcome) {
+    }
+
+    /** Calls AsyncRunner.run(main) on a daemon thread: a run() that never returns cannot hold up the checks. */
+    private static RunOnACaller runOnACaller(AsyncMain<String> main) {
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                outcome.complete(AsyncRunner.run(main));
+            } catch (Throwable failure) {
+                outcome.completeExceptionally(failure);
+            }
+        }, "run-caller");
+        caller.setDaemon(true);
+        caller.start();
+        return new RunOnACaller(caller, outcome);
     }
 
     /** Waits until the thread that called run() is waiting (for main's future) or run() has returned. */
