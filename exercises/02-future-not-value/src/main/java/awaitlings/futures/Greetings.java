@@ -17,7 +17,8 @@ public class Greetings {
 
     /**
      * Task 1: the greeting text for {@code name}, e.g. {@code "hihi, Ada"} — waits for the greeter's reply.
-     * If the greeter fails, throws the greeter's own exception (not the wrapper that {@code join()} puts around it).
+     * If the greeter fails, throws the greeter's own exception or Error (not the wrapper that {@code join()} puts
+     * around it); a checked exception cannot leave undeclared, so it stays the cause of that wrapper.
      */
     public String greeting(String name) {
         // TODO: greeter.greetAsync(name) gives you a future, not the text. Wait for its value and return that.

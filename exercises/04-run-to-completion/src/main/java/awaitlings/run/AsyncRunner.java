@@ -15,8 +15,11 @@ public class AsyncRunner {
 
     /**
      * Runs {@code main} on a fresh executor of a few threads, waits for the future main returns, and returns its
-     * value. The executor is shut down before run returns, however main ended. When main fails, run throws the
-     * exception main failed with, not the {@code CompletionException} around it.
+     * value. The executor is shut down once main's future is done (main's later steps may run on it), before run
+     * returns, however main ended. When main fails, run throws the
+     * exception (or Error) main failed with, not the {@code CompletionException} around it. A checked exception
+     * cannot leave run undeclared, so it stays in the {@code CompletionException} that {@code join()} wraps around
+     * it: its cause is the original.
      */
     public static <T> T run(AsyncMain<T> main) {
         // TODO: task 1 — create an executor for this run (a small pool of threads), hand it to main.start(...),

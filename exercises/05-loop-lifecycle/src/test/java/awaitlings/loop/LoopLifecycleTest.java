@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.CallEvent;
+import awaitlings.harness.CleanUp;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +38,16 @@ class LoopLifecycleTest {
 
     @AfterEach
     void closeSharedLoop() {
-        // The shared loop's thread is not a daemon: a test that left it open would leak it.
-        Loops.resetForTests();
+        closeTheSharedLoop();
+    }
+
+    /**
+     * Closes and forgets the shared loop after a check, so that the next one starts without it (its thread would
+     * otherwise leak). It may have been closed already, so this also relies on close() doing no harm the second time.
+     */
+    static void closeTheSharedLoop() {
+        CleanUp.run("closing the shared loop, Loops.shared(), which may have been closed already", Loops::resetForTests,
+                "EventLoop.close() must not throw, also on a loop that is already closed: closing it again does no harm.");
     }
 
     @Test
@@ -48,12 +58,13 @@ class LoopLifecycleTest {
         EventLoop loop = Loops.newLoop();
         loop.close();
 
-        Throwable thrown = catchThrowable(() -> loop.submit(() -> "too late"));
+        AtomicReference<Object> submitted = new AtomicReference<>();
+        Throwable thrown = catchThrowable(() -> submitted.set(loop.submit(() -> "too late")));
 
         if (thrown == null) {
             fail(String.format("Expecting submit() on a closed loop to throw IllegalStateException(\"Event loop is closed\"),%n"
-                    + "but it returned a future that can never complete: the loop's thread has stopped, nobody will run"
-                    + " the task,%nand whoever waits for it waits forever. Refuse the task loudly instead."));
+                    + "but it returned a future instead: %s%n"
+                    + "A closed loop runs no more tasks, so it must refuse new ones at once, by throwing.", submitted.get()));
         }
         assertThat(thrown)
                 .withFailMessage("Expecting submit() on a closed loop to throw IllegalStateException(\"Event loop is closed\"),"
@@ -83,7 +94,7 @@ class LoopLifecycleTest {
 
     @Test
     @Order(4)
-    @DisplayName("ReportJob leaves the shared loop open: it never closes a loop it only borrowed")
+    @DisplayName("ReportJob leaves the shared loop open, and Loops.shared() still gives that same loop: the job never closes a loop it only borrowed")
     @Hint("Task 2: the shared loop belongs to the program, not to the job. Let the job run on a loop of its own instead.")
     void jobLeavesSharedLoopOpen() {
         EventLoop shared = Loops.shared();
@@ -96,11 +107,17 @@ class LoopLifecycleTest {
                     + "%nso every job that borrows it next finds it closed (\"Event loop is closed\").%n"
                     + "Give the job its own loop (Loops.newLoop()) and close that one.", outcome.describe()));
         }
+        EventLoop sharedNow = Loops.shared();
+        if (sharedNow != shared) {
+            fail(String.format("Expecting Loops.shared() to give the same loop every time, the one the program shares,%n"
+                    + "but after ReportJob.run() it gave another one (%s, before %s): a loop that is shared is made once.",
+                    sharedNow, shared));
+        }
     }
 
     @Test
     @Order(5)
-    @DisplayName("ReportJob's loop thread ends when run() is done, also when the report service fails")
+    @DisplayName("when the report service fails, ReportJob.run() fails with its exception, and the job's loop thread ends")
     @Hint("Task 3: open the loop in try-with-resources — `try (EventLoop loop = Loops.newLoop()) { ... }` closes it on every path.")
     void reportJobClosesItsLoopOnFailure() {
         loopClosesWhenServiceFails("ReportJob", "report", Job::report);
@@ -108,7 +125,7 @@ class LoopLifecycleTest {
 
     @Test
     @Order(6)
-    @DisplayName("EmailJob's loop thread ends when run() is done, also when the mail service fails")
+    @DisplayName("when the mail service fails, EmailJob.run() fails with its exception, and the job's loop thread ends")
     @Hint("Task 3: a close() after join() is skipped when join() throws. try-with-resources closes the loop on every path.")
     void emailJobClosesItsLoopOnFailure() {
         loopClosesWhenServiceFails("EmailJob", "email", Job::email);
@@ -123,16 +140,17 @@ class LoopLifecycleTest {
         }
         Outcome secondRun = second.run();
         if (secondRun.hung()) {
-            fail(String.format("Expecting %s to succeed after %s ran,%nbut it %s: it submitted its call to the shared loop"
-                    + " that %s had closed,%nand a closed loop never runs it, so its future never completes.%n"
-                    + "Make a closed loop refuse work (task 1), then give each job its own loop (Loops.newLoop())"
+            fail(String.format("Expecting %s to succeed after %s ran,%nbut it %s.%n"
+                    + "A call submitted to a loop that was closed never runs, so whoever waits for its future waits forever."
+                    + "%nMake a closed loop refuse work (task 1), then give each job its own loop (Loops.newLoop())"
                     + " and close it with try-with-resources.",
-                    second.name(), first.name(), secondRun.describe(), first.name()));
+                    second.name(), first.name(), secondRun.describe()));
         }
         if (secondRun.failedBecauseLoopClosed()) {
-            fail(String.format("%s failed with 'Event loop is closed' after %s ran: %s closed the shared loop it only borrowed.%n"
-                    + "Give each job its own loop (Loops.newLoop()) and close it with try-with-resources.",
-                    second.name(), first.name(), first.name()));
+            fail(String.format("Expecting %s to succeed after %s ran,%nbut it failed with 'Event loop is closed': the loop"
+                    + " it used had been closed before. A job that closes the shared loop it only borrowed breaks every job"
+                    + " after it.%nGive each job its own loop (Loops.newLoop()) and close it with try-with-resources.",
+                    second.name(), first.name()));
         }
         if (!secondRun.returned()) {
             fail(String.format("Expecting %s to succeed after %s ran,%nbut it %s. Each job must work whatever ran before it."
@@ -162,6 +180,13 @@ class LoopLifecycleTest {
             fail(String.format("Expecting %s.run() to fail because its service failed ('%s service down'),%nbut it %s."
                     + "%nLet the failure through: whoever runs the job must learn that it did not work.",
                     name, request, outcome.describe()));
+        }
+        Throwable cause = outcome.failure().getCause();
+        if (!(outcome.failure() instanceof CompletionException) || !(cause instanceof IllegalStateException)
+                || !(request + " service down").equals(cause.getMessage())) {
+            fail(String.format("Expecting %s.run() to throw a CompletionException whose cause is its service's own"
+                    + " IllegalStateException '%s service down',%nbut it threw %s.%nLet the failure through as join()"
+                    + " throws it: do not catch it, and do not replace it with another.", name, request, outcome.failure()));
         }
         Thread loopThread = caller.get();
         if (loopThread == null || !loopThread.getName().startsWith("event-loop-")) {

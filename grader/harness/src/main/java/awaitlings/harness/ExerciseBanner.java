@@ -44,22 +44,24 @@ public class ExerciseBanner implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier test, String reason) {
-        plan.getDescendants(test).stream().filter(TestIdentifier::isTest).forEach(t -> record(t, "skipped: " + reason, false));
+        plan.getDescendants(test).stream().filter(TestIdentifier::isTest)
+                .forEach(t -> record(t, false, null, "skipped: " + reason));
         if (test.isTest()) {
-            record(test, "skipped: " + reason, false);
+            record(test, false, null, "skipped: " + reason);
         }
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        String message = result.getThrowable().map(FailureText::describe).orElse("");
+        boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+        Throwable failure = result.getThrowable().orElse(null);
         if (test.isTest()) {
-            record(test, message, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL);
-        } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            record(test, passed, failure, "");
+        } else if (!passed) {
             // A test class that cannot start fails every check in it that has not run.
             plan.getDescendants(test).stream().filter(TestIdentifier::isTest)
                     .filter(t -> results.stream().noneMatch(r -> r.name().equals(t.getDisplayName())))
-                    .forEach(t -> record(t, message, false));
+                    .forEach(t -> record(t, false, failure, ""));
         }
     }
 
@@ -97,13 +99,19 @@ public class ExerciseBanner implements TestExecutionListener {
         return b.append('└').append(RULE).append('─').toString();
     }
 
-    private void record(TestIdentifier test, String message, boolean passed) {
+    /**
+     * Records a check, with the failure's text (or why it was skipped) and the hint to show: the failure's own when it
+     * carries one, such as a thread-leak verdict, else the check's.
+     */
+    private void record(TestIdentifier test, boolean passed, Throwable failure, String skipped) {
         Optional<Method> method = test.getSource()
                 .filter(MethodSource.class::isInstance)
                 .map(source -> ((MethodSource) source).getJavaMethod());
         int points = method.map(m -> m.getAnnotation(Points.class)).map(Points::value).orElse(1);
-        String hint = method.map(m -> m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
+        String checkHint = method.map(m -> m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
         String testClass = method.map(m -> m.getDeclaringClass().getSimpleName()).orElse("");
+        String message = failure == null ? skipped : FailureText.describe(failure);
+        String hint = failure == null ? checkHint : FailureText.hint(failure, checkHint);
         results.add(new CheckResult(testClass, test.getDisplayName(), passed, points, message, hint));
     }
 

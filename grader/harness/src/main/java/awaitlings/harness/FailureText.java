@@ -24,4 +24,12 @@ public final class FailureText {
         }
         return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
+
+    /**
+     * The hint the learner should see for this failure: the failure's own when it carries one (a {@link HintedFailure},
+     * such as a thread-leak verdict or a clean-up that the code broke), else {@code checkHint}, the check's {@link Hint}.
+     */
+    public static String hint(Throwable failure, String checkHint) {
+        return failure instanceof HintedFailure own ? own.hint() : checkHint;
+    }
 }

@@ -50,7 +50,7 @@ public final class FakeRemote {
         this.release = new CountDownLatch(b.held ? 1 : 0);
         this.failures = Map.copyOf(b.failures);
         this.responder = b.responder;
-        this.io = Executors.newCachedThreadPool(daemonThreads(name + "-io-"));
+        this.io = Executors.newCachedThreadPool(ToolThreads.factory(name + "-io-"));
     }
 
     /** Starts a fake called {@code name} (used in messages), with no latency until you set one. */
@@ -142,15 +142,6 @@ public final class FakeRemote {
     /** How long each call takes once it may go on. */
     public Duration latency() {
         return latency;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Sets up a {@link FakeRemote}; every setting is optional. */

@@ -102,10 +102,22 @@ public final class Messages {
     }
 
     static String shouldNotLeakThreads(List<String> threads, Duration linger) {
-        return String.format("Expecting every thread your code started to be gone when it finished,%n"
-                        + "but %d were still alive %d ms later:%n%s%n"
-                        + "An executor was never shut down. Close it when its work is done (try-with-resources or shutdown()).",
-                threads.size(), linger.toMillis(), String.join(System.lineSeparator(), threads));
+        return String.format("Expecting every thread started during this check to be gone when it was over,%n"
+                        + "but %d %s still alive %d ms later:%n%s%n"
+                        + "What runs a thread (an executor, an event loop) keeps it alive until it is shut down or closed.",
+                threads.size(), threads.size() == 1 ? "was" : "were", linger.toMillis(),
+                String.join(System.lineSeparator(), threads));
+    }
+
+    /** The hint of a thread-leak verdict, in place of the check's own: the leak is about another promise. */
+    static String leakHint() {
+        return "Shut down every executor and close every event loop your code creates, once its work is done and also"
+                + " when it fails: try-with-resources, or a finally block.";
+    }
+
+    static String cleanUpFailed(String cleanUp, Throwable failure) {
+        return String.format("This check passed, but the clean-up after it (%s) failed with%n    %s",
+                cleanUp, FailureText.describe(failure));
     }
 
     static String shouldEndAfter(String owner, Thread thread, Duration linger) {

@@ -36,9 +36,7 @@ public final class NonBlocking {
                 throw new ExecutionException(other);
             }
         });
-        Thread caller = new Thread(task, "awaitlings-caller");
-        caller.setDaemon(true);
-        caller.start();
+        Thread caller = ToolThreads.start("awaitlings-caller", task);
         try {
             return task.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillWaiting) {

@@ -11,6 +11,15 @@ final class ThreadSnapshot {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ThreadSnapshot.class);
 
+    /**
+     * Threads that no code under test owns, by the start of their names: the JDK's shared ones (the common pool, the
+     * timer behind orTimeout and delayedExecutor, the cleaner, the selector of an HttpClient, which cannot be closed
+     * before JDK 21) and the test tools' (JUnit's timeouts, Awaitility's poller).
+     */
+    private static final List<String> NOT_OWNED = List.of(
+            "ForkJoinPool.commonPool-worker-", "CompletableFutureDelayScheduler", "Common-Cleaner", "process reaper",
+            "Attach Listener", "HttpClient-", "junit-", "awaitility");
+
     private final Set<Thread> before = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private ThreadSnapshot() {
@@ -22,10 +31,17 @@ final class ThreadSnapshot {
         return context.getStore(NAMESPACE).computeIfAbsent(ThreadSnapshot.class, k -> new ThreadSnapshot(), ThreadSnapshot.class);
     }
 
-    /** Threads alive now that were not alive when the snapshot was taken, JUnit's own left out. */
+    /**
+     * Threads alive now that were not alive when the snapshot was taken, daemon or not, leaving out the harness's
+     * own and the threads that the JDK shares or the test tools run.
+     */
     List<Thread> startedSince() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().startsWith("junit-"))
+                .filter(t -> !before.contains(t) && t.isAlive() && !ToolThreads.isTool(t) && !notOwned(t))
                 .toList();
+    }
+
+    private static boolean notOwned(Thread thread) {
+        return NOT_OWNED.stream().anyMatch(thread.getName()::startsWith);
     }
 }

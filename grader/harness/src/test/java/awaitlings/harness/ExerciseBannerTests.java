@@ -47,7 +47,7 @@ class ExerciseBannerTests {
     }
 
     @Test
-    @DisplayName("as a listener it reads @Points and @Hint and prints one banner at the end")
+    @DisplayName("as a listener it reads @Points and @Hint, shows a failure's own hint over the check's, and prints one banner")
     void listensToARun() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ExerciseBanner banner = new ExerciseBanner(new PrintStream(bytes, true, StandardCharsets.UTF_8), "99-sample");
@@ -58,9 +58,10 @@ class ExerciseBannerTests {
         assertThat(banner.results()).extracting(CheckResult::name, CheckResult::passed, CheckResult::points, CheckResult::hint)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("passes", true, 2, ""),
-                        org.assertj.core.groups.Tuple.tuple("fails", false, 1, "try harder"));
+                        org.assertj.core.groups.Tuple.tuple("fails", false, 1, "try harder"),
+                        org.assertj.core.groups.Tuple.tuple("leaks", false, 1, "close what you open"));
         assertThat(bytes.toString(StandardCharsets.UTF_8))
-                .contains("┌─ 99-sample").contains("1 of 2 checks pass · 2 of 3 points").contains("Hint: try harder");
+                .contains("┌─ 99-sample").contains("1 of 3 checks pass · 2 of 4 points").contains("Hint: try harder");
     }
 
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -78,6 +79,14 @@ class ExerciseBannerTests {
         @Hint("try harder")
         void fails() {
             throw new AssertionError("nope");
+        }
+
+        @Test
+        @Order(3)
+        @DisplayName("leaks")
+        @Hint("the check's own hint, about its task")
+        void leaks() {
+            throw new HintedFailure("a thread was left running", "close what you open");
         }
     }
 }

@@ -10,6 +10,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,12 +33,18 @@ class ExtensionsTests {
     @Test
     @DisplayName("a deadlocked test fails with the deadlock and where each thread waits")
     void deadlock() {
-        run(Deadlocked.class).assertThatEvents().haveExactly(1, event(test("deadlocks"), finishedWithFailure(
+        Events events;
+        try {
+            events = run(Deadlocked.class);
+        } finally {
+            Deadlocked.threads.forEach(Thread::interrupt);
+        }
+        events.assertThatEvents().haveExactly(1, event(test("deadlocks"), finishedWithFailure(
                 instanceOf(AssertionError.class),
                 message(m -> m.startsWith("deadlocks() timed out after 1 second: your code is stuck")
                         && m.contains("Deadlock: these threads each wait for a lock another one holds")
                         && m.contains("\"left\" waits for") && m.contains("held by \"right\"")
-                        && m.contains("Deadlocked.lambda$deadlocks")))));
+                        && m.contains("\"left\" waiting") && m.contains("\"right\" waiting")))));
     }
 
     @Test
@@ -62,36 +70,103 @@ class ExtensionsTests {
         } finally {
             Leaking.leaked.shutdownNow();
         }
-        events.assertThatEvents().haveExactly(1, event(test("leaks"), finishedWithFailure(
-                message(m -> m.contains("but 1 were still alive 2000 ms later")
-                        && m.contains("\"leaky-worker\"") && m.contains("An executor was never shut down")))));
+        events.assertThatEvents().haveExactly(1, event(test("leaks"), finishedWithFailure(instanceOf(HintedFailure.class),
+                message(m -> m.contains("but 1 was still alive 2000 ms later")
+                        && m.contains("\"leaky-worker\"") && m.contains("keeps it alive until it is shut down")))));
         events.assertThatEvents().haveExactly(1, event(test("shutsDown"), finishedSuccessfully()));
     }
 
+    @Test
+    @DisplayName("threads started from a daemon thread are daemons too, and still count as leaked")
+    void leakFromDaemonThread() {
+        Events events;
+        try {
+            events = run(LeakingFromDaemons.class);
+        } finally {
+            LeakingFromDaemons.executor.shutdownNow();
+            LeakingFromDaemons.loop.interrupt();
+        }
+        events.assertThatEvents().haveExactly(1, event(test("executorFromADaemonThread"), finishedWithFailure(
+                instanceOf(HintedFailure.class), message(m -> m.contains("\"inherited-worker\"")))));
+        events.assertThatEvents().haveExactly(1, event(test("loopFromTheHarnessCaller"), finishedWithFailure(
+                instanceOf(HintedFailure.class), message(m -> m.contains("\"event-loop-1\"")))));
+    }
+
+    @Test
+    @DisplayName("the JDK's common pool and the harness's own threads are not leaks")
+    void sharedThreadsAreNotLeaks() {
+        run(UsingSharedThreads.class).assertThatEvents().haveExactly(1, event(test("usesThem"), finishedSuccessfully()));
+    }
+
+    static class LeakingFromDaemons {
+        static ExecutorService executor;
+        static Thread loop;
+
+        @Test
+        void executorFromADaemonThread() throws InterruptedException {
+            Thread creator = daemon("creator", () -> {
+                executor = Executors.newSingleThreadExecutor(task -> new Thread(task, "inherited-worker"));
+                executor.submit(() -> { });
+            });
+            creator.join();
+        }
+
+        @Test
+        void loopFromTheHarnessCaller() {
+            loop = NonBlocking.returnsWhileHeld("start()", () -> {
+                Thread thread = new Thread(ExtensionsTests::waitForInterrupt, "event-loop-1");
+                thread.start();
+                return thread;
+            });
+        }
+    }
+
+    static class UsingSharedThreads {
+        @Test
+        void usesThem() {
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> 1).join();
+            FakeRemote.named("store").build().fetchAsync("a").join();
+        }
+    }
+
+    private static void waitForInterrupt() {
+        try {
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Two threads that deadlock on locks they can be interrupted out of, so the test can end them afterwards. */
     static class Deadlocked {
+        static final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Test
         @Timeout(1)
         void deadlocks() throws InterruptedException {
-            Object a = new Object();
-            Object b = new Object();
+            Lock a = new ReentrantLock();
+            Lock b = new ReentrantLock();
             java.util.concurrent.CountDownLatch bothHoldOne = new java.util.concurrent.CountDownLatch(2);
-            Thread left = daemon("left", () -> lockBoth(a, b, bothHoldOne));
-            Thread right = daemon("right", () -> lockBoth(b, a, bothHoldOne));
-            left.join();
-            right.join();
+            threads.add(daemon("left", () -> lockBoth(a, b, bothHoldOne)));
+            threads.add(daemon("right", () -> lockBoth(b, a, bothHoldOne)));
+            for (Thread thread : threads) {
+                thread.join();
+            }
         }
 
-        private static void lockBoth(Object first, Object second, java.util.concurrent.CountDownLatch latch) {
-            synchronized (first) {
-                latch.countDown();
+        private static void lockBoth(Lock first, Lock second, java.util.concurrent.CountDownLatch latch) {
+            try {
+                first.lockInterruptibly();
                 try {
-                    latch.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                synchronized (second) {
                     latch.countDown();
+                    latch.await();
+                    second.lockInterruptibly();
+                    second.unlock();
+                } finally {
+                    first.unlock();
                 }
+            } catch (InterruptedException ended) {
+                Thread.currentThread().interrupt();
             }
         }
     }

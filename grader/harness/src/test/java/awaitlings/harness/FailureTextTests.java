@@ -30,4 +30,11 @@ class FailureTextTests {
                 "The checks call something your code no longer has: 'void Shop.order(java.lang.String)'. Keep the"
                         + " classes and methods the exercise gave you, with the same names and parameters.");
     }
+
+    @Test
+    @DisplayName("a failure that carries its own hint shows it; any other failure shows the check's hint")
+    void hint() {
+        assertThat(FailureText.hint(new HintedFailure("leaked", "close the loop"), "use thenAccept")).isEqualTo("close the loop");
+        assertThat(FailureText.hint(new AssertionError("nope"), "use thenAccept")).isEqualTo("use thenAccept");
+    }
 }

@@ -68,13 +68,30 @@ class MessagesTests {
     }
 
     @Test
-    @DisplayName("a leaked thread is named, with what to do")
+    @DisplayName("a leaked thread is named, with what keeps it alive")
     void leakedThread() {
         assertThat(Messages.shouldNotLeakThreads(List.of("    \"pool-1-thread-1\" waiting"), Duration.ofSeconds(2))).isEqualTo("""
-                Expecting every thread your code started to be gone when it finished,
-                but 1 were still alive 2000 ms later:
+                Expecting every thread started during this check to be gone when it was over,
+                but 1 was still alive 2000 ms later:
                     "pool-1-thread-1" waiting
-                An executor was never shut down. Close it when its work is done (try-with-resources or shutdown()).""");
+                What runs a thread (an executor, an event loop) keeps it alive until it is shut down or closed.""");
+        assertThat(Messages.shouldNotLeakThreads(List.of("    \"a\" waiting", "    \"b\" waiting"), Duration.ofSeconds(2)))
+                .contains("but 2 were still alive 2000 ms later:");
+    }
+
+    @Test
+    @DisplayName("a leak has its own hint, about shutting down what the code created")
+    void leakHint() {
+        assertThat(Messages.leakHint()).isEqualTo("Shut down every executor and close every event loop your code creates,"
+                + " once its work is done and also when it fails: try-with-resources, or a finally block.");
+    }
+
+    @Test
+    @DisplayName("a failed clean-up says that the check passed, what the clean-up was, and what it threw")
+    void cleanUpFailed() {
+        assertThat(Messages.cleanUpFailed("closing the shared loop", new IllegalStateException("already closed"))).isEqualTo("""
+                This check passed, but the clean-up after it (closing the shared loop) failed with
+                    IllegalStateException: already closed""");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,10 +60,7 @@ class CoffeeShopHiddenTest {
         FakeRemote remote = brokenBarista();
         CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
 
-        Throwable thrown = catchThrowable(() -> shop.orderAndWait("espresso"));
-        if (thrown instanceof UnsupportedOperationException unsolved) {
-            throw unsolved;
-        }
+        Throwable thrown = thrownBy(() -> shop.orderAndWait("espresso"));
 
         assertThat(thrown)
                 .withFailMessage("Expecting orderAndWait(\"espresso\") to throw the barista's own%n"
@@ -157,6 +155,37 @@ class CoffeeShopHiddenTest {
                 .withFailMessage("Expecting an empty list of coffees for no drinks,%nbut got %s", round)
                 .isEmpty();
         assertThat(remote).wasCalled(0);
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("task 4 · when one brew of the round fails, orderAll throws a CompletionException with the barista's exception as its cause")
+    @Hint("Task 4: join() each buzzer: a failed one throws a CompletionException around the barista's exception."
+            + " Do not skip the failed drink or hand back a coffee for it.")
+    void orderAllFailsWhenABrewFails() {
+        FakeRemote remote = brokenBarista();
+        CoffeeShop shop = new CoffeeShop(CoffeeShopTest.baristaAt(remote), counterStaff);
+        List<String> drinks = List.of("latte", "espresso", "tea");
+
+        Throwable thrown = thrownBy(() -> shop.orderAll(drinks));
+
+        assertThat(thrown)
+                .withFailMessage("Expecting orderAll(%s) to throw a CompletionException whose cause is the barista's%n"
+                                + "    IllegalStateException: %s%nbut it %s%nA round with a failed brew must not look like"
+                                + " a success: let join() throw.%nTimeline:%n%s",
+                        drinks, OUT_OF_BEANS, thrown == null ? "returned normally." : "threw\n    " + thrown,
+                        remote.log().timeline())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(IllegalStateException.class).hasMessage(OUT_OF_BEANS);
+    }
+
+    /** What {@code call} threw, or null; an unsolved task's UnsupportedOperationException goes on as it is. */
+    private static Throwable thrownBy(ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
+        if (thrown instanceof UnsupportedOperationException unsolved) {
+            throw unsolved;
+        }
+        return thrown;
     }
 
     /** A barista who fails every espresso, as the machine is out of beans. */

@@ -18,14 +18,18 @@ public class Greetings {
 
     /**
      * Task 1: the greeting text for {@code name}, e.g. {@code "hihi, Ada"} — waits for the greeter's reply.
-     * If the greeter fails, throws the greeter's own exception (not the wrapper that {@code join()} puts around it).
+     * If the greeter fails, throws the greeter's own exception or Error (not the wrapper that {@code join()} puts
+     * around it); a checked exception cannot leave undeclared, so it stays the cause of that wrapper.
      */
     public String greeting(String name) {
         try {
             return greeter.greetAsync(name).join();
         } catch (CompletionException wrapped) {
-            // join() wraps the greeter's failure; the caller should see the failure itself.
+            // join() wraps the greeter's failure; the caller should see the failure itself, where Java lets us throw it.
             if (wrapped.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (wrapped.getCause() instanceof Error failure) {
                 throw failure;
             }
             throw wrapped;

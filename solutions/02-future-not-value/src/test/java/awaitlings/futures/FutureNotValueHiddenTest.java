@@ -9,6 +9,7 @@ import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.NonBlocking;
 import awaitlings.harness.Points;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -63,10 +64,45 @@ class FutureNotValueHiddenTest {
                 .hasMessage("greeter is down for Bob");
     }
 
+    @Test
+    @Order(2)
+    @DisplayName("task 1 · greeting(\"Eve\") throws the greeter's own Error as it is, not a CompletionException")
+    @Hint("Like a RuntimeException, an Error may be thrown without declaring it: when the cause is an Error, throw it.")
+    void greetingRethrowsAnError() {
+        StackOverflowError failure = new StackOverflowError("greeter recursed for Eve");
+        Greetings greetings = new Greetings(name -> CompletableFuture.failedFuture(failure));
+
+        Throwable thrown = catchThrowable(() -> greetings.greeting("Eve"));
+
+        assertThat(thrown)
+                .withFailMessage("Expecting greeting(\"Eve\") to throw the greeter's own %s,%nbut it %s.", failure, outcome(thrown))
+                .isSameAs(failure);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("task 1 · greeting(\"Max\") throws a CompletionException whose cause is the greeter's checked IOException")
+    @Hint("A checked exception cannot leave greeting() undeclared, and a blind cast of the cause fails on it: throw the"
+            + " CompletionException from join(), which keeps it as its cause.")
+    void greetingKeepsACheckedFailureAsTheCause() {
+        IOException failure = new IOException("greeter unreachable for Max");
+        Greetings greetings = new Greetings(name -> CompletableFuture.failedFuture(failure));
+
+        Throwable thrown = catchThrowable(() -> greetings.greeting("Max"));
+
+        assertThat(thrown)
+                .withFailMessage("Expecting greeting(\"Max\") to throw a CompletionException whose cause is the greeter's%n"
+                        + "    %s%nbut it %s%s.", failure, outcome(thrown),
+                        thrown instanceof ClassCastException ? ": the cause was cast to RuntimeException, and a checked"
+                                + " exception is not one. Check with instanceof before you unwrap" : "")
+                .isInstanceOf(CompletionException.class)
+                .hasCause(failure);
+    }
+
     // ---- Task 2 ----
 
     @Test
-    @Order(2)
+    @Order(4)
     @DisplayName("task 2 · flatten(nested) fails with the inner future's own exception when the inner future fails")
     @Hint("thenCompose passes a failure of the inner future on to the flat future; a hand-made future must do that too.")
     void flattenPassesOnTheInnerFailure() {
@@ -91,7 +127,7 @@ class FutureNotValueHiddenTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     @DisplayName("task 2 · flatten(nested) fails with the outer future's own exception when the outer future fails")
     @Hint("If the outer future fails there is no inner future at all: the flat future must fail with the outer failure.")
     void flattenPassesOnTheOuterFailure() {
@@ -111,7 +147,7 @@ class FutureNotValueHiddenTest {
     // ---- Task 3 ----
 
     @Test
-    @Order(4)
+    @Order(6)
     @DisplayName("task 3 · greetingOfUser(name) fails with the lookup's exception when the name never arrives, and never asks the greeter")
     @Hint("Chain on the name future: when it fails, the chained step is skipped and the failure flows into the result.")
     void greetingOfUserPassesOnTheLookupFailure() {
@@ -134,7 +170,7 @@ class FutureNotValueHiddenTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     @DisplayName("task 3 · greetingOfUser(name) fails with the greeter's own exception when the greeter fails")
     @Hint("Chain the greeter's future with thenCompose: its failure then becomes the failure of the result, unchanged.")
     void greetingOfUserPassesOnTheGreeterFailure() {
@@ -154,7 +190,7 @@ class FutureNotValueHiddenTest {
     // ---- Task 4 ----
 
     @Test
-    @Order(6)
+    @Order(8)
     @Points(2)
     @DisplayName("task 4 · two threads calling start() at the same moment run the work once and get the same future")
     @Hint("\"Not started yet? Then start\" must be one step: make start() synchronized (or use an AtomicReference).")
@@ -199,7 +235,7 @@ class FutureNotValueHiddenTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     @DisplayName("task 4 · start() after the work failed returns the same failed future and does not run the work again")
     @Hint("A started task stays started, failed or not: return the stored future, like awaiting a finished asyncio task.")
     void startAfterAFailureKeepsTheFailure() {

@@ -116,19 +116,23 @@ class CheckoutHiddenTest {
 
     @Test
     @Order(5)
-    @DisplayName("task 3 · when the stock lookup fails, quote fails with that same exception")
-    @Hint("thenCombine fails as soon as either side fails; let that failure through unchanged.")
-    void stockFailureFailsQuote() {
-        IllegalStateException down = new IllegalStateException("warehouse down");
-        FakeRemote shop = CheckoutTest.shopRemote().failOn("stock:mug", () -> down).build();
+    @DisplayName("task 3 · when the price or the stock lookup fails, quote fails with that same exception")
+    @Hint("thenCombine fails as soon as either side fails; let that failure through unchanged, on both sides.")
+    void lookupFailureFailsQuote() {
+        quoteFailsWithTheFailureOf("price:mug", new IllegalStateException("price list down"));
+        quoteFailsWithTheFailureOf("stock:mug", new IllegalStateException("warehouse down"));
+    }
+
+    private static void quoteFailsWithTheFailureOf(String failingCall, IllegalStateException down) {
+        FakeRemote shop = CheckoutTest.shopRemote().failOn(failingCall, () -> down).build();
 
         Throwable failure = Futures.failureOf("quote(\"mug\")",
                 CheckoutTest.returnedBy("quote(\"mug\")", () -> new Checkout(CheckoutTest.shopOn(shop)).quote("mug")));
 
         assertThat(failure)
-                .withFailMessage("Expecting quote(\"mug\") to fail with the shop's own exception%n    %s%n"
+                .withFailMessage("Expecting quote(\"mug\") to fail with the shop's own exception when %s fails,%n    %s%n"
                         + "but it failed with%n    %s%nKeep the original: a CompletionException around it is fine,"
-                        + " another exception or a default value is not.", down, failure)
+                        + " another exception or a default value is not.", failingCall, down, failure)
                 .isSameAs(down);
     }
 }

@@ -24,10 +24,11 @@ public class AsyncRunner {
 
     /**
      * Runs {@code main} on a fresh executor of a few threads, waits for the future main returns, and returns its
-     * value. The executor is shut down before run returns, however main ended. When main fails, run throws the
-     * exception main failed with, not the {@code CompletionException} around it. A checked exception cannot leave
-     * run undeclared, so it stays in the {@code CompletionException} that {@code join()} wraps around it: its
-     * cause is the original.
+     * value. The executor is shut down once main's future is done (main's later steps may run on it), before run
+     * returns, however main ended. When main fails, run throws the
+     * exception (or Error) main failed with, not the {@code CompletionException} around it. A checked exception
+     * cannot leave run undeclared, so it stays in the {@code CompletionException} that {@code join()} wraps around
+     * it: its cause is the original.
      */
     public static <T> T run(AsyncMain<T> main) {
         // A new executor per call, like the new event loop of each asyncio.run: one that was shut down cannot be reused.

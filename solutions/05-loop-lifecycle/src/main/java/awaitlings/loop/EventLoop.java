@@ -1,6 +1,5 @@
 package awaitlings.loop;
 
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -23,9 +22,13 @@ public class EventLoop implements AutoCloseable {
     private final Thread thread;
     private boolean closed; // guarded by lock
 
-    /** Starts the loop's thread; get loops from {@link Loops}. */
+    /**
+     * Starts the loop's thread, named {@code event-loop-N} with a number no other loop's thread has, so that a thread
+     * dump tells loops apart; get loops from {@link Loops}.
+     */
     EventLoop() {
-        // Not a daemon: like a real loop, an open one keeps the program alive until its owner closes it.
+        // Not made a daemon: started from a program's main thread, an open loop keeps the program alive until its
+        // owner closes it, as a real loop does.
         thread = new Thread(this::runTasks, "event-loop-" + LOOPS.incrementAndGet());
         thread.start();
     }
@@ -37,7 +40,6 @@ public class EventLoop implements AutoCloseable {
      * @throws IllegalStateException with the message {@code "Event loop is closed"} once {@link #close()} was called
      */
     public <T> CompletableFuture<T> submit(Callable<T> task) {
-        Objects.requireNonNull(task, "task");
         CompletableFuture<T> result = new CompletableFuture<>();
         // The check and the queueing happen under one lock with close(): no task can slip in behind STOP.
         synchronized (lock) {
@@ -51,17 +53,19 @@ public class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Closes the loop: from now on it refuses new work, the tasks already submitted still run, and then its
-     * thread stops. Waits for that unless called from a task on this loop. Closing twice does nothing more.
+     * Closes the loop: from now on it refuses new work, the tasks already submitted still run, and then its thread
+     * stops. Returns once the thread is gone; called from a task on this loop, it returns at once instead (the task
+     * would wait for itself), and the thread stops after that task. Closing a closed loop again does no harm.
+     * If the thread waiting in close() is interrupted, close() stops waiting and returns with the thread's interrupt
+     * status set; the loop still stops once its tasks are done.
      */
     @Override
     public void close() {
         synchronized (lock) {
-            if (closed) {
-                return;
+            if (!closed) {
+                closed = true;
+                tasks.add(STOP);
             }
-            closed = true;
-            tasks.add(STOP);
         }
         if (Thread.currentThread() != thread) {
             awaitStop();
@@ -81,8 +85,7 @@ public class EventLoop implements AutoCloseable {
                 task.run();
             }
         } catch (InterruptedException e) {
-            // Only someone outside the course's code would interrupt a loop thread: stop, as a killed loop does.
-            Thread.currentThread().interrupt();
+            // Nothing in the course interrupts a loop's thread; if something does, the thread ends, as a killed loop's.
         }
     }
 
@@ -99,7 +102,8 @@ public class EventLoop implements AutoCloseable {
         try {
             thread.join();
         } catch (InterruptedException e) {
-            // The caller was told to stop waiting; the loop still stops on its own once the queue drains.
+            // The caller was told to stop waiting: keep the interrupt for it to see. The loop still stops on its own
+            // once its queue drains.
             Thread.currentThread().interrupt();
         }
     }

@@ -14,8 +14,10 @@ import awaitlings.loop.LoopLifecycleTest.Outcome;
 import awaitlings.loop.LoopLifecycleTest.Running;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +37,7 @@ class LoopLifecycleHiddenTest {
 
     @AfterEach
     void closeSharedLoop() {
-        // The shared loop's thread is not a daemon: a test that left it open would leak it.
-        Loops.resetForTests();
+        LoopLifecycleTest.closeTheSharedLoop();
     }
 
     @Test
@@ -57,16 +58,19 @@ class LoopLifecycleHiddenTest {
 
     @Test
     @Order(2)
-    @DisplayName("while close() lets the tasks already submitted finish, the loop already refuses new work")
+    @DisplayName("while close() lets the tasks already submitted finish, the loop already refuses new work, and close() returns once its thread is gone")
     @Hint("Task 1: close() marks the loop closed at once, then drains its queue; submit() must check that mark.")
     void closeDrainsQueuedTasksAndRefusesNewOnes() throws Exception {
         FakeRemote held = FakeRemote.named("report service").latency(Duration.ofMillis(50)).held().build();
         EventLoop loop = Loops.newLoop();
+        Thread loopThread = loop.submit(Thread::currentThread).join();
         CompletableFuture<String> first = loop.submit(() -> held.fetch("first"));
         CompletableFuture<String> second = loop.submit(() -> held.fetch("second"));
-        Thread closer = new Thread(loop::close, "closer");
-        closer.setDaemon(true);
-        closer.start();
+        AtomicBoolean loopAliveWhenCloseReturned = new AtomicBoolean();
+        Thread closer = daemon("closer", () -> {
+            loop.close();
+            loopAliveWhenCloseReturned.set(loopThread.isAlive());
+        });
         try {
             try {
                 Awaitility.await().atMost(PATIENCE).until(loop::isClosed);
@@ -75,6 +79,7 @@ class LoopLifecycleHiddenTest {
                         + "but it was still false %d s later.", PATIENCE.toSeconds()));
             }
             refusesWork(loop, "while close() was still waiting for two queued tasks");
+            waitingOrDone(closer);
         } finally {
             held.release();
         }
@@ -94,12 +99,81 @@ class LoopLifecycleHiddenTest {
                 .withFailMessage("Expecting close() to return once the queued tasks were done,%n"
                         + "but it was still waiting %d s after they finished.", PATIENCE.toSeconds())
                 .isFalse();
+        assertThat(loopAliveWhenCloseReturned.get())
+                .withFailMessage("Expecting close() to return once the loop's thread was gone,%n"
+                        + "but when close() returned, \"%s\" was still running the tasks queued before it:"
+                        + " close() did not wait for the thread.%nWait for it to end (thread.join()) before close() returns.",
+                        loopThread.getName())
+                .isFalse();
     }
 
     @Test
     @Order(3)
+    @DisplayName("close() called from a task on the loop itself returns at once; then the loop refuses work and its thread ends")
+    @Hint("Task 1: close() waits for the loop's thread only when another thread calls it; the loop's own task would wait"
+            + " for itself. submit() must then refuse new work.")
+    void closeFromATaskOnTheLoop() {
+        EventLoop loop = Loops.newLoop();
+
+        CompletableFuture<Thread> closedFromInside = loop.submit(() -> {
+            loop.close();
+            return Thread.currentThread();
+        });
+
+        Thread loopThread = assertThat(closedFromInside)
+                .withFailMessage("Expecting close(), called from a task running on the loop, to return,%n"
+                        + "but that task was still running %d s later: close() waits for the loop's thread to end, and"
+                        + " here it is that thread, so it waits for itself.%nWait only when another thread calls close().",
+                        PATIENCE.toSeconds())
+                .succeedsWithin(PATIENCE)
+                .actual();
+        refusesWork(loop, "after a task on it called close()");
+        assertThat(loopThread).as("the loop's thread").endsAfter("the task that called close()");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("an interrupted close() stops waiting and keeps the interrupt; the loop already refuses work, and its thread ends once its task is done")
+    @Hint("Task 1: a closed loop refuses work however close() ended. close() catches the InterruptedException of"
+            + " thread.join() and sets the interrupt status again, so its caller can see it.")
+    void interruptedClose() {
+        FakeRemote held = FakeRemote.named("report service").held().build();
+        EventLoop loop = Loops.newLoop();
+        Thread loopThread = loop.submit(Thread::currentThread).join();
+        CompletableFuture<String> task = loop.submit(() -> held.fetch("report"));
+        AtomicBoolean interruptedWhenCloseReturned = new AtomicBoolean();
+        Thread closer = daemon("closer", () -> {
+            loop.close();
+            interruptedWhenCloseReturned.set(Thread.currentThread().isInterrupted());
+        });
+        try {
+            if (waitingOrDone(closer) == Thread.State.TERMINATED) {
+                fail(String.format("Expecting close() to wait for the loop's thread while a task queued before it still ran,%n"
+                        + "but close() had returned already: it did not wait for the thread."));
+            }
+            closer.interrupt();
+            joinQuietly(closer);
+            if (closer.isAlive()) {
+                fail(String.format("Expecting close() to stop waiting when its thread was interrupted,%n"
+                        + "but it was still waiting %d s later: the interrupt was lost.", PATIENCE.toSeconds()));
+            }
+            assertThat(interruptedWhenCloseReturned.get())
+                    .withFailMessage("Expecting close() to return with the interrupt status set, after an interrupt woke it,%n"
+                            + "but when it returned the status was cleared: its caller cannot tell it was asked to stop.%n"
+                            + "In the catch of InterruptedException, call Thread.currentThread().interrupt().")
+                    .isTrue();
+            refusesWork(loop, "after an interrupted close()");
+        } finally {
+            held.release();
+        }
+        assertThat(Futures.valueOf("the task queued before the interrupted close()", task)).isEqualTo("reply to report");
+        assertThat(loopThread).as("the loop's thread").endsAfter("its last task");
+    }
+
+    @Test
+    @Order(5)
     @Points(2)
-    @DisplayName("ReportJob and EmailJob started at the same time both succeed, on two loop threads that overlap and then end")
+    @DisplayName("ReportJob and EmailJob started at the same time both succeed, on two differently named loop threads that overlap and then end")
     @Hint("Task 2: one loop runs one task at a time, and the first job to finish would close it under the other."
             + " Each job needs its own loop.")
     void jobsAtTheSameTimeUseTwoLoops() {
@@ -130,12 +204,16 @@ class LoopLifecycleHiddenTest {
                     + "a single loop runs one task at a time. Give each job its own loop (Loops.newLoop()).%nTimeline:%n%s",
                     reportLoop.getName(), emailLoop.getName(), remote.log().peakInFlight(), remote.log().timeline()));
         }
+        if (reportLoop.getName().equals(emailLoop.getName())) {
+            fail(String.format("Expecting the two jobs' loop threads to have different names, so that a thread dump tells"
+                    + " them apart,%nbut both are called \"%s\".", reportLoop.getName()));
+        }
         assertThat(reportLoop).as("ReportJob's loop").endsAfter("ReportJob.run()");
         assertThat(emailLoop).as("EmailJob's loop").endsAfter("EmailJob.run()");
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     @DisplayName("both jobs still succeed after the program closed its shared loop")
     @Hint("Task 2: a job that owns its loop does not care what happened to the shared one. Use Loops.newLoop().")
     void jobsDoNotNeedTheSharedLoop() {
@@ -153,6 +231,34 @@ class LoopLifecycleHiddenTest {
                     + "but ReportJob %s, and EmailJob %s:%nthey still depend on the shared loop. Give each job its own loop"
                     + " (Loops.newLoop()), closed with try-with-resources.%nTimeline:%n%s",
                     report.describe(), email.describe(), remote.log().timeline()));
+        }
+    }
+
+    /** Starts {@code body} on a daemon thread, so that one stuck in close() cannot keep the checks' JVM alive. */
+    private static Thread daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Waits until {@code closer} waits (in close(), for the loop's thread) or has ended, and says which. */
+    private static Thread.State waitingOrDone(Thread closer) {
+        Set<Thread.State> settled = Set.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.TERMINATED);
+        try {
+            Awaitility.await().atMost(PATIENCE).until(() -> settled.contains(closer.getState()));
+        } catch (ConditionTimeoutException busy) {
+            fail(String.format("Expecting close() either to wait for the loop's thread or to return,%n"
+                    + "but %d s later it was still %s.", PATIENCE.toSeconds(), closer.getState().name().toLowerCase()));
+        }
+        return closer.getState();
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(PATIENCE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
