@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import awaitlings.grader.model.TextCap;
 import awaitlings.harness.FailureText;
+import awaitlings.harness.Hint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -84,7 +85,8 @@ public final class CheckRunner {
 
     /**
      * Sends START and END lines: {@code START<TAB>exercise<TAB>id} and
-     * {@code END<TAB>exercise<TAB>id<TAB>PASS|FAIL<TAB>base64(message)}, the message capped at {@link TextCap#MESSAGE}.
+     * {@code END<TAB>exercise<TAB>id<TAB>PASS|FAIL<TAB>base64(message)<TAB>base64(hint)}, each capped at
+     * {@link TextCap#MESSAGE}; the hint is the one {@link FailureText#hint} chooses.
      */
     static final class EventWriter implements TestExecutionListener {
         /** Far more than any correct exercise keeps alive between checks. */
@@ -116,7 +118,8 @@ public final class CheckRunner {
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
             String message = result.getThrowable().map(FailureText::describe).orElse("");
             if (test.isTest()) {
-                end(test, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message);
+                String hint = result.getThrowable().map(failure -> FailureText.hint(failure, hintOf(test))).orElse("");
+                end(test, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message, hint);
                 if (leftThreadsBehind(message)) {
                     // A timed-out check's thread may spin on, and a thread bomb's threads live on: either would
                     // weigh on every later check. The grader runs the remaining checks in a fresh JVM.
@@ -135,15 +138,25 @@ public final class CheckRunner {
         private void endAll(TestIdentifier container, String message) {
             List<TestIdentifier> tests = container.isTest() ? List.of(container)
                     : plan.getDescendants(container).stream().filter(TestIdentifier::isTest).toList();
-            tests.forEach(t -> end(t, false, message));
+            tests.forEach(t -> end(t, false, message, hintOf(t)));
         }
 
-        private void end(TestIdentifier test, boolean passed, String message) {
+        private void end(TestIdentifier test, boolean passed, String message, String hint) {
             String id = id(test);
             if (ended.add(id)) {
                 events.println("END\t" + exercise + "\t" + id + "\t" + (passed ? "PASS" : "FAIL") + "\t"
-                        + Base64.getEncoder().encodeToString(TextCap.cut(message, TextCap.MESSAGE).getBytes(StandardCharsets.UTF_8)));
+                        + base64(TextCap.cut(message, TextCap.MESSAGE)) + "\t" + base64(TextCap.cut(hint, TextCap.MESSAGE)));
             }
+        }
+
+        private static String base64(String text) {
+            return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The check's own {@link Hint}, empty when it has none. */
+        private static String hintOf(TestIdentifier test) {
+            return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .map(source -> source.getJavaMethod().getAnnotation(Hint.class)).map(Hint::value).orElse("");
         }
 
         private static String id(TestIdentifier test) {

@@ -151,10 +151,12 @@ public final class GradedJvm {
                 String[] part = line.split("\t", -1);
                 if (part[0].equals("START") && part.length == 3 && part[1].equals(name)) {
                     current = part[2];
-                } else if (part[0].equals("END") && part.length == 5 && part[1].equals(name)) {
+                } else if (part[0].equals("END") && part.length == 6 && part[1].equals(name)) {
                     Check check = byId.get(part[2]);
                     if (check != null && remaining.remove(check) != null) {
-                        verdicts.put(check, new Verdict(check, part[3].equals("PASS"), TextCap.cut(decode(part[4]), TextCap.MESSAGE)));
+                        boolean passed = part[3].equals("PASS");
+                        verdicts.put(check, new Verdict(check, passed, TextCap.cut(decode(part[4]), TextCap.MESSAGE),
+                                passed ? check.hint() : TextCap.cut(decode(part[5]), TextCap.MESSAGE)));
                     }
                     current = null;
                 }

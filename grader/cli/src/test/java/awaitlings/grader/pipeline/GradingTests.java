@@ -12,6 +12,7 @@ import awaitlings.grader.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,6 +62,25 @@ class GradingTests {
             assertThat(v.message()).isEqualTo("Your code for 01-coffee-shop did not compile, so this check could not run.");
         });
         assertThat(otherThan(result, "01-coffee-shop")).allSatisfy(v -> assertThat(v.passed()).as(v.check().id()).isTrue());
+    }
+
+    @Test
+    @DisplayName("a check that leaves a thread running fails with the leak's own words and hint, not its task's")
+    void leakHasItsOwnHint() throws IOException {
+        Path submission = solutions();
+        edit(submission, "01-coffee-shop", "CoffeeShop.java", code -> code.replace("public Coffee orderAndWait(String drink) {",
+                "public Coffee orderAndWait(String drink) {\n        new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } },"
+                        + " \"forgotten\").start();"));
+
+        SubmissionResult result = grade(submission);
+
+        List<Verdict> leaked = exercise(result, "01-coffee-shop").verdicts().stream().filter(v -> !v.passed()).toList();
+        assertThat(leaked).isNotEmpty().allSatisfy(v -> {
+            assertThat(v.message()).startsWith("Expecting every thread started during this check to be gone when it was over,")
+                    .contains("\"forgotten\"");
+            assertThat(v.hint()).startsWith("Shut down every executor and close every event loop your code creates")
+                    .isNotEqualTo(v.check().hint());
+        });
     }
 
     private SubmissionResult grade(Path sources) throws IOException {

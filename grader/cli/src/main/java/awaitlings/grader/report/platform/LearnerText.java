@@ -18,7 +18,7 @@ final class LearnerText {
     }
 
     /**
-     * The verdict's message, followed by the check's hint when it failed and has one; empty when it passed. When the
+     * The verdict's message, followed by its hint when it failed and has one; empty when it passed. When the
      * exercise did not compile, its first check carries javac's errors and the others point there: the errors are
      * told once per exercise, not once per check.
      */
@@ -32,7 +32,7 @@ final class LearnerText {
                     ? verdict.message() + "\n\njavac's errors:\n" + exercise.compileError().strip()
                     : verdict.message() + " javac's errors are under this exercise's first check, \"" + first.check().name() + "\".";
         }
-        String hint = verdict.check().hint();
+        String hint = verdict.hint();
         return hint.isBlank() ? verdict.message() : verdict.message().stripTrailing() + "\n\nHint: " + hint.strip();
     }
 
