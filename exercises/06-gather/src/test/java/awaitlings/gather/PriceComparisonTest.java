@@ -14,13 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.function.ThrowingSupplier;
 
 /**
  * The shops answer on virtual time, last to first: shop-c at 100 ms, shop-b at 200 ms, shop-a at 300 ms. The checks
@@ -46,7 +44,7 @@ class PriceComparisonTest {
     void pricesAtReturnsAtOnce() {
         VirtualRemote remote = shops(timer).build();
 
-        CompletableFuture<List<String>> prices = started("pricesAt(shop-a, shop-b, shop-c)",
+        CompletableFuture<List<String>> prices = NonBlocking.returnsFutureWhileHeld("pricesAt(shop-a, shop-b, shop-c)",
                 () -> new PriceComparison(remote::fetch).pricesAt(SHOPS));
 
         assertThat(prices.isDone())
@@ -63,13 +61,13 @@ class PriceComparisonTest {
             + " CompletableFuture.allOf(...) on those futures. Chaining the asks with thenCompose asks one at a time.")
     void pricesAtAsksEveryShopAtOnce() {
         VirtualRemote remote = shops(timer).build();
-        CompletableFuture<List<String>> prices = started("pricesAt(shop-a, shop-b, shop-c)",
+        CompletableFuture<List<String>> prices = NonBlocking.returnsFutureWhileHeld("pricesAt(shop-a, shop-b, shop-c)",
                 () -> new PriceComparison(remote::fetch).pricesAt(SHOPS));
 
         timer.advanceTo(SLOWEST.minusMillis(1));
         boolean doneEarly = prices.isDone();
         timer.advanceTo(SLOWEST);
-        boolean doneWithTheSlowest = doneSoon(prices);
+        boolean doneWithTheSlowest = Futures.settles(prices);
         timer.advanceTo(ONE_AFTER_ANOTHER);
 
         assertThat(remote).wasCalled(3).ranConcurrently(3);
@@ -90,7 +88,7 @@ class PriceComparisonTest {
             + " allOf is done. Adding each price as it arrives puts them in the order they answered.")
     void pricesAtKeepsTheOrderOfTheShops() {
         VirtualRemote remote = shops(timer).build();
-        CompletableFuture<List<String>> prices = started("pricesAt(shop-a, shop-b, shop-c)",
+        CompletableFuture<List<String>> prices = NonBlocking.returnsFutureWhileHeld("pricesAt(shop-a, shop-b, shop-c)",
                 () -> new PriceComparison(remote::fetch).pricesAt(SHOPS));
 
         // Long enough for every shop to answer even when asked one after another: this check is about order only.
@@ -113,12 +111,12 @@ class PriceComparisonTest {
     void pricesAtFailsAtTheFirstFailure() {
         IllegalStateException down = new IllegalStateException("shop-b is down");
         VirtualRemote remote = shops(timer).failOn("shop-b", () -> down).build();
-        CompletableFuture<List<String>> prices = started("pricesAt(shop-a, shop-b, shop-c)",
+        CompletableFuture<List<String>> prices = NonBlocking.returnsFutureWhileHeld("pricesAt(shop-a, shop-b, shop-c)",
                 () -> new PriceComparison(remote::fetch).pricesAt(SHOPS));
 
         timer.advanceTo(Duration.ofMillis(200));
 
-        if (!doneSoon(prices)) {
+        if (!Futures.settles(prices)) {
             fail(String.format("Expecting pricesAt to fail at 200 ms, as soon as shop-b failed,%n"
                     + "but it was still open then, waiting for shop-a (which answers at 300 ms): allOf waits for every"
                     + " future, even after one has failed.%nFail your result as soon as a shop fails.%n"
@@ -140,7 +138,7 @@ class PriceComparisonTest {
     void outcomesAtCollectsEveryOutcome() {
         IllegalStateException down = new IllegalStateException("shop-b is down");
         VirtualRemote remote = shops(timer).failOn("shop-b", () -> down).build();
-        CompletableFuture<List<Outcome>> outcomes = started("outcomesAt(shop-a, shop-b, shop-c)",
+        CompletableFuture<List<Outcome>> outcomes = NonBlocking.returnsFutureWhileHeld("outcomesAt(shop-a, shop-b, shop-c)",
                 () -> new PriceComparison(remote::fetch).outcomesAt(SHOPS));
 
         timer.advanceTo(SLOWEST);
@@ -162,32 +160,5 @@ class PriceComparisonTest {
         return VirtualRemote.named("price service").on(timer)
                 .latency("shop-a", SLOWEST).latency("shop-b", Duration.ofMillis(200)).latency("shop-c", Duration.ofMillis(100))
                 .respond(shop -> prices.getOrDefault(shop, "no price"));
-    }
-
-    /**
-     * Calls the method under test while no shop can answer (the clock stands still), so a call that waits for an
-     * answer fails with where it waits; a call that returns null fails with that.
-     */
-    static <T> CompletableFuture<T> started(String what, ThrowingSupplier<CompletableFuture<T>> call) {
-        CompletableFuture<T> future = NonBlocking.returnsWhileHeld(what, call);
-        if (future == null) {
-            fail(String.format("Expecting %s to return a future,%nbut it returned null.", what));
-        }
-        return future;
-    }
-
-    /**
-     * Whether {@code future} is done without any more virtual time: at once when its steps run on the timer, a moment
-     * later when they run on another thread. Waits at most {@link Futures#PATIENCE} for that.
-     */
-    static boolean doneSoon(CompletableFuture<?> future) {
-        try {
-            future.handle((value, failure) -> null).get(Futures.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException open) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException | InterruptedException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package awaitlings.gather;
 
 import static awaitlings.gather.PriceComparisonTest.SHOPS;
-import static awaitlings.gather.PriceComparisonTest.doneSoon;
 import static awaitlings.gather.PriceComparisonTest.shops;
-import static awaitlings.gather.PriceComparisonTest.started;
 import static awaitlings.harness.AsyncAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -11,6 +9,7 @@ import static org.assertj.core.api.Assertions.fail;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.ManualScheduler;
+import awaitlings.harness.NonBlocking;
 import awaitlings.harness.VirtualRemote;
 import java.time.Duration;
 import java.util.List;
@@ -35,10 +34,10 @@ class PriceComparisonHiddenTest {
         VirtualRemote remote = shops(timer).build();
         PriceComparison comparison = new PriceComparison(remote::fetch);
 
-        CompletableFuture<List<String>> prices = started("pricesAt()", () -> comparison.pricesAt(List.of()));
-        CompletableFuture<List<Outcome>> outcomes = started("outcomesAt()", () -> comparison.outcomesAt(List.of()));
+        CompletableFuture<List<String>> prices = NonBlocking.returnsFutureWhileHeld("pricesAt()", () -> comparison.pricesAt(List.of()));
+        CompletableFuture<List<Outcome>> outcomes = NonBlocking.returnsFutureWhileHeld("outcomesAt()", () -> comparison.outcomesAt(List.of()));
 
-        assertThat(doneSoon(prices) && doneSoon(outcomes))
+        assertThat(Futures.settles(prices) && Futures.settles(outcomes))
                 .withFailMessage("Expecting pricesAt() and outcomesAt() of no shops to be done at once, as there is"
                         + " nothing to wait for,%nbut pricesAt gave %s and outcomesAt %s.", prices, outcomes)
                 .isTrue();
@@ -56,11 +55,11 @@ class PriceComparisonHiddenTest {
         VirtualRemote remote = shops(timer).failOn("shop-b", () -> new IllegalStateException("shop-b is down")).build();
         PriceComparison comparison = new PriceComparison(remote::fetch);
 
-        CompletableFuture<List<String>> prices = started("pricesAt(shop-a, shop-b, shop-c)", () -> comparison.pricesAt(SHOPS));
-        CompletableFuture<List<Outcome>> outcomes = started("outcomesAt(shop-a, shop-b, shop-c)", () -> comparison.outcomesAt(SHOPS));
+        CompletableFuture<List<String>> prices = NonBlocking.returnsFutureWhileHeld("pricesAt(shop-a, shop-b, shop-c)", () -> comparison.pricesAt(SHOPS));
+        CompletableFuture<List<Outcome>> outcomes = NonBlocking.returnsFutureWhileHeld("outcomesAt(shop-a, shop-b, shop-c)", () -> comparison.outcomesAt(SHOPS));
         timer.advanceTo(PriceComparisonTest.ONE_AFTER_ANOTHER);
-        doneSoon(prices);
-        doneSoon(outcomes);
+        Futures.settles(prices);
+        Futures.settles(outcomes);
 
         assertThat(remote).observedEveryFetch();
     }
@@ -74,11 +73,11 @@ class PriceComparisonHiddenTest {
         IllegalStateException first = new IllegalStateException("shop-c is down");
         VirtualRemote remote = shops(timer).failOn("shop-c", () -> first)
                 .failOn("shop-b", () -> new IllegalStateException("shop-b is down")).build();
-        CompletableFuture<List<String>> prices = started("pricesAt(shop-a, shop-b, shop-c)",
+        CompletableFuture<List<String>> prices = NonBlocking.returnsFutureWhileHeld("pricesAt(shop-a, shop-b, shop-c)",
                 () -> new PriceComparison(remote::fetch).pricesAt(SHOPS));
 
         timer.advanceTo(Duration.ofMillis(100));
-        if (!doneSoon(prices)) {
+        if (!Futures.settles(prices)) {
             fail(String.format("Expecting pricesAt to fail at 100 ms, when shop-c failed first,%n"
                     + "but it was still open then: fail the result as soon as a shop fails.%nTimeline (virtual time):%n%s",
                     remote.log().timeline()));
@@ -103,7 +102,7 @@ class PriceComparisonHiddenTest {
             builder.failOn(SHOPS.get(i), () -> down);
         }
         VirtualRemote remote = builder.build();
-        CompletableFuture<List<Outcome>> outcomes = started("outcomesAt(shop-a, shop-b, shop-c)",
+        CompletableFuture<List<Outcome>> outcomes = NonBlocking.returnsFutureWhileHeld("outcomesAt(shop-a, shop-b, shop-c)",
                 () -> new PriceComparison(remote::fetch).outcomesAt(SHOPS));
 
         timer.advanceTo(PriceComparisonTest.SLOWEST);
