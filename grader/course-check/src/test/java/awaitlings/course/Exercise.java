@@ -2,10 +2,16 @@ package awaitlings.course;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * One exercise of the course as the build left it: its folders and what Maven compiled in them.
@@ -43,6 +49,25 @@ record Exercise(String name, Path stub, Path solution) {
     /** The solution module's tests: the visible ones and the hidden ones, compiled together. */
     Path allTestClasses() {
         return compiled(solution.resolve("target/test-classes"));
+    }
+
+    /** Every graded check, visible and hidden, by its name {@code SomeTest.method()}, in name order. */
+    Map<String, Method> checks() throws IOException, ClassNotFoundException {
+        Map<String, Method> checks = new TreeMap<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {
+                allTestClasses().toUri().toURL(), solutionClasses().toUri().toURL()}, Exercise.class.getClassLoader());
+             Stream<Path> files = Files.walk(allTestClasses())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
+                String name = allTestClasses().relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, loader);
+                for (Method method : type.getDeclaredMethods()) {
+                    if (method.isAnnotationPresent(Test.class)) {
+                        checks.put(type.getSimpleName() + "." + method.getName() + "()", method);
+                    }
+                }
+            }
+        }
+        return checks;
     }
 
     private Path compiled(Path dir) {
