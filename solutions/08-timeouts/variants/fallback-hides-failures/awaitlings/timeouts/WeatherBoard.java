@@ -39,9 +39,9 @@ public class WeatherBoard {
         CompletableFuture<String> reading = service.temperatureIn(city);
         // A race between the reading and an alarm on the timer: the first to complete the result decides it.
         ScheduledFuture<?> alarm = timer.schedule(() -> {
-            if (result.completeExceptionally(new TimeoutException(city + " did not answer within " + timeout.toMillis() + " ms"))) {
-                reading.cancel(true);
-            }
+            result.completeExceptionally(new TimeoutException(city + " is late"));
+            // Does nothing when the reading came first.
+            reading.cancel(true);
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         reading.whenComplete((temperature, failure) -> {
             alarm.cancel(false);

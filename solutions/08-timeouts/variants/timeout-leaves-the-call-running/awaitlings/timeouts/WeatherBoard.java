@@ -39,7 +39,7 @@ public class WeatherBoard {
         CompletableFuture<String> reading = service.temperatureIn(city);
         // A race between the reading and an alarm on the timer: the first to complete the result decides it.
         ScheduledFuture<?> alarm = timer.schedule(() -> {
-            result.completeExceptionally(new TimeoutException(city + " did not answer within " + timeout.toMillis() + " ms"));
+            result.completeExceptionally(new TimeoutException(city + " is late"));
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         reading.whenComplete((temperature, failure) -> {
             alarm.cancel(false);

@@ -22,10 +22,10 @@ public class MirrorRace {
         try {
             return pool.invokeAny(downloads);
         } catch (ExecutionException everyOneFailed) {
-            if (everyOneFailed.getCause() instanceof RuntimeException failure) {
-                throw failure;
+            if (everyOneFailed.getCause() instanceof Error error) {
+                throw error;
             }
-            throw new IllegalStateException(everyOneFailed.getCause());
+            throw (RuntimeException) everyOneFailed.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("the race for " + file + " was interrupted");

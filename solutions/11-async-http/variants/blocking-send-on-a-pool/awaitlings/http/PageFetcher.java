@@ -52,7 +52,8 @@ public class PageFetcher {
     }
 
     private static String bodyOf(HttpResponse<String> response, URI uri) {
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
+        // 2xx is success; any other status is the server saying no.
+        if (response.statusCode() / 100 != 2) {
             throw new HttpStatusException(response.statusCode(), uri);
         }
         return response.body();
@@ -72,7 +73,7 @@ public class PageFetcher {
                 permits.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CancellationException("fetchAll was interrupted while it waited to send " + uri);
+                throw new CancellationException("fetchAll was interrupted while it waited for a permit");
             }
             pages.add(fetch(uri).whenComplete((body, failure) -> permits.release()));
         }

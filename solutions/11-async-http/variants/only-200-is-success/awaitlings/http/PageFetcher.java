@@ -62,7 +62,7 @@ public class PageFetcher {
                 permits.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CancellationException("fetchAll was interrupted while it waited to send " + uri);
+                throw new CancellationException("fetchAll was interrupted while it waited for a permit");
             }
             pages.add(fetch(uri).whenComplete((body, failure) -> permits.release()));
         }

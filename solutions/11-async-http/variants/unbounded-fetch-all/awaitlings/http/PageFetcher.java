@@ -42,7 +42,8 @@ public class PageFetcher {
     }
 
     private static String bodyOf(HttpResponse<String> response, URI uri) {
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
+        // 2xx is success; any other status is the server saying no.
+        if (response.statusCode() / 100 != 2) {
             throw new HttpStatusException(response.statusCode(), uri);
         }
         return response.body();

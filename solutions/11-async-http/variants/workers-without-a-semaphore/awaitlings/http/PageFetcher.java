@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
@@ -39,7 +42,14 @@ public class PageFetcher {
         AtomicReferenceArray<String> bodies = new AtomicReferenceArray<>(uris.size());
         CompletableFuture<?>[] workers = IntStream.range(0, Math.min(limit, uris.size()))
                 .mapToObj(worker -> work(uris, next, bodies)).toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(workers).join();
+        try {
+            CompletableFuture.allOf(workers).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("fetchAll was interrupted");
+        } catch (ExecutionException failed) {
+            throw new CompletionException(failed.getCause());
+        }
         return IntStream.range(0, uris.size()).mapToObj(bodies::get).toList();
     }
 

@@ -17,9 +17,4 @@ public record Outcome(String price, Throwable failure) {
     public static Outcome failure(Throwable failure) {
         return new Outcome(null, failure);
     }
-
-    /** Whether the shop answered with a price. */
-    public boolean succeeded() {
-        return failure == null;
-    }
 }

@@ -26,7 +26,8 @@ public class MirrorRace {
      * Task 1 to 3 · asks every mirror at once and returns the first copy that arrives: the first to finish, not
      * the first asked. A mirror that fails drops out of the race. Once a copy is there, every other download is
      * cancelled and sees the interrupt. When every mirror fails, throws the exception of one of them, as it is.
-     * Waits without polling.
+     * Waits without polling; a caller interrupted while it waits gets a {@link java.util.concurrent.CancellationException},
+     * keeps its interrupt status, and every download is stopped.
      *
      * <pre>{@code new MirrorRace(List.of(slow, fast), pool).fastest("linux.iso")   // fast's copy; slow is interrupted}</pre>
      */

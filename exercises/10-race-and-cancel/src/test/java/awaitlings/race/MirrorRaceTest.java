@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.AsyncRules;
+import awaitlings.harness.CallerThread;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -157,25 +154,10 @@ class MirrorRaceTest {
      * held mirror fails its check with what it waited for. What fastest throws is rethrown as it is.
      */
     static String runRace(MirrorRace race) {
-        FutureTask<String> task = new FutureTask<>(() -> race.fastest(FILE));
-        Thread caller = new Thread(task, "caller of fastest()");
-        caller.setDaemon(true);
-        caller.start();
-        try {
-            return task.get(Futures.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stuck) {
-            return fail(String.format("Expecting fastest(\"%s\") to return once the first copy had arrived,%n"
-                    + "but it was still waiting %d s later: it waits for a mirror that has not finished (the first one"
-                    + " asked?).%nTake the downloads in the order they finish.", FILE, Futures.PATIENCE.toSeconds()));
-        } catch (ExecutionException thrown) {
-            if (thrown.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new AssertionError("fastest threw " + thrown.getCause(), thrown.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for fastest()", e);
-        }
+        return CallerThread.start("fastest()", () -> race.fastest(FILE)).result(() -> String.format(
+                "Expecting fastest(\"%s\") to return once the first copy had arrived,%n"
+                + "but it was still waiting %d s later: it waits for a mirror that has not finished (the first one"
+                + " asked?).%nTake the downloads in the order they finish.", FILE, Futures.PATIENCE.toSeconds()));
     }
 
     /** Each of {@code losers} saw an interrupt within {@link Futures#PATIENCE} after fastest returned. */

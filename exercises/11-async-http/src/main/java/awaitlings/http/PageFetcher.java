@@ -43,7 +43,9 @@ public class PageFetcher {
     /**
      * Task 4 · the bodies of every page, in the order of {@code uris}, with at most {@code limit} requests in flight
      * at once (and exactly {@code limit} while pages wait). Waits until every page is there. If a request fails,
-     * throws a {@link java.util.concurrent.CompletionException} whose cause is that request's failure.
+     * throws a {@link java.util.concurrent.CompletionException} whose cause is that request's failure. A caller
+     * interrupted while it waits to send gets a {@link java.util.concurrent.CancellationException} and keeps its
+     * interrupt status.
      *
      * <pre>{@code fetcher.fetchAll(uris, 2)   // 2 requests at a time, the bodies in the order of uris}</pre>
      */

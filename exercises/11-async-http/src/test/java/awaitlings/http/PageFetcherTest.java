@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.AsyncRules;
+import awaitlings.harness.CallerThread;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.LocalHttpServer;
@@ -17,10 +18,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -78,6 +75,7 @@ class PageFetcherTest {
             HttpStatusException status = (HttpStatusException) failure;
             assertThat(status.status()).as("the status in the HttpStatusException").isEqualTo(404);
             assertThat(status.uri()).as("the address in the HttpStatusException").isEqualTo(gone);
+            assertThat(status).as("the HttpStatusException's message").hasMessage("GET " + gone + " answered 404");
         }
     }
 
@@ -151,24 +149,8 @@ class PageFetcherTest {
      */
     static List<String> fetchAllOf(LocalHttpServer server, List<String> paths, int limit) {
         List<URI> uris = paths.stream().map(server::uri).toList();
-        FutureTask<List<String>> task = new FutureTask<>(() -> fetcher().fetchAll(uris, limit));
-        Thread caller = new Thread(task, "caller of fetchAll()");
-        caller.setDaemon(true);
-        caller.start();
-        try {
-            return task.get(Futures.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException stuck) {
-            return fail(String.format("Expecting fetchAll of %d pages to be done,%nbut it was still waiting %d s later:"
-                    + " permits that were never given back?%nServer timeline:%n%s",
-                    paths.size(), Futures.PATIENCE.toSeconds(), server.log().timeline()));
-        } catch (ExecutionException thrown) {
-            if (thrown.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new AssertionError("fetchAll threw " + thrown.getCause(), thrown.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for fetchAll()", e);
-        }
+        return CallerThread.start("fetchAll()", () -> fetcher().fetchAll(uris, limit)).result(() -> String.format(
+                "Expecting fetchAll of %d pages to be done,%nbut it was still waiting %d s later: permits that were never"
+                + " given back?%nServer timeline:%n%s", paths.size(), Futures.PATIENCE.toSeconds(), server.log().timeline()));
     }
 }

@@ -26,10 +26,9 @@ public class PriceComparison {
         List<CompletableFuture<String>> asks = shops.stream().map(service::priceAt).toList();
         CompletableFuture<List<String>> prices = gather(asks);
         // allOf waits for every shop, even after one failed: fail the result at the first failure instead.
-        asks.forEach(ask -> ask.whenComplete((price, failure) -> {
-            if (failure != null) {
-                prices.completeExceptionally(failure);
-            }
+        asks.forEach(ask -> ask.exceptionally(failure -> {
+            prices.completeExceptionally(failure);
+            return null;
         }));
         return prices;
     }

@@ -33,6 +33,8 @@ public class BoundedDownloads {
      * Task 1 to 3 · downloads every page on the pool and returns at once with the future of the pages, in the order
      * of {@code urls}. At most {@code limit} downloads run at once, and exactly {@code limit} while pages wait.
      * If a download fails, the future fails with its exception (as the cause), and its permit is given back.
+     * When the pool is shut down, downloads still waiting for a permit stop waiting, and the future fails with a
+     * {@link java.util.concurrent.CancellationException}.
      */
     public CompletableFuture<List<String>> downloadAll(List<String> urls) {
         List<CompletableFuture<String>> pages = urls.stream()

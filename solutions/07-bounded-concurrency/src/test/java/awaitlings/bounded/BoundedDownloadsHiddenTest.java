@@ -13,6 +13,7 @@ import awaitlings.harness.Hint;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.awaitility.Awaitility;
@@ -100,5 +101,46 @@ class BoundedDownloadsHiddenTest {
                         POOL, threads)
                 .isNotEmpty()
                 .allMatch(thread -> thread.startsWith(POOL));
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("task 2 · when the pool is shut down, a download still waiting for a permit stops, and the future fails with a CancellationException")
+    @Hint("Task 2: permits.acquire() throws InterruptedException when the pool is shut down (shutdownNow interrupts):"
+            + " restore the flag and throw a CancellationException instead of waiting on.")
+    void aWaitingDownloadStopsWhenThePoolIsShutDown() {
+        CountDownLatch finish = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        // The first download holds the only permit and ignores interrupts, so the second is the one that must stop.
+        Downloader downloader = url -> {
+            if (url.equals("/second")) {
+                return "page /second";
+            }
+            started.countDown();
+            while (true) {
+                try {
+                    finish.await();
+                    return "page /first";
+                } catch (InterruptedException ignored) {
+                    // keeps the permit until the check lets it go
+                }
+            }
+        };
+        ExecutorService own = Executors.newCachedThreadPool(BoundedDownloadsTest.poolThreads());
+        try {
+            CompletableFuture<List<String>> pages = new BoundedDownloads(downloader, own, 1).downloadAll(List.of("/first", "/second"));
+            Awaitility.await().atMost(Futures.PATIENCE).until(() -> started.getCount() == 0);
+            own.shutdownNow();
+            finish.countDown();
+
+            Throwable failure = Futures.failureOf("downloadAll(/first, /second) after the pool was shut down", pages);
+            assertThat(failure)
+                    .withFailMessage("Expecting downloadAll to fail with a CancellationException for /second, which was"
+                            + " still waiting for a permit when the pool was shut down,%nbut it failed with%n    %s", failure)
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            finish.countDown();
+            own.shutdownNow();
+        }
     }
 }

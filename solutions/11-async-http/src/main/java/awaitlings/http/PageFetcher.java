@@ -42,7 +42,8 @@ public class PageFetcher {
     }
 
     private static String bodyOf(HttpResponse<String> response, URI uri) {
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
+        // 2xx is success; any other status is the server saying no.
+        if (response.statusCode() / 100 != 2) {
             throw new HttpStatusException(response.statusCode(), uri);
         }
         return response.body();
@@ -51,7 +52,9 @@ public class PageFetcher {
     /**
      * Task 4 · the bodies of every page, in the order of {@code uris}, with at most {@code limit} requests in flight
      * at once (and exactly {@code limit} while pages wait). Waits until every page is there. If a request fails,
-     * throws a {@link java.util.concurrent.CompletionException} whose cause is that request's failure.
+     * throws a {@link java.util.concurrent.CompletionException} whose cause is that request's failure. A caller
+     * interrupted while it waits to send gets a {@link java.util.concurrent.CancellationException} and keeps its
+     * interrupt status.
      */
     public List<String> fetchAll(List<URI> uris, int limit) {
         Semaphore permits = new Semaphore(limit);
@@ -62,7 +65,7 @@ public class PageFetcher {
                 permits.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CancellationException("fetchAll was interrupted while it waited to send " + uri);
+                throw new CancellationException("fetchAll was interrupted while it waited for a permit");
             }
             pages.add(fetch(uri).whenComplete((body, failure) -> permits.release()));
         }

@@ -7,12 +7,16 @@ import static awaitlings.http.PageFetcherTest.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import awaitlings.harness.CallerThread;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.LocalHttpServer;
 import awaitlings.harness.Route;
+import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -76,6 +80,37 @@ class PageFetcherHiddenTest {
             fetchAllOf(server, paths, 10);
 
             assertThat(server).peakedAt(3).receivedEachOnce(paths);
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("task 4 · a caller interrupted while it waits to send gets a CancellationException and keeps its interrupt")
+    @Hint("Task 4: permits.acquire() throws InterruptedException: restore the flag with Thread.currentThread().interrupt()"
+            + " and throw a CancellationException.")
+    void anInterruptedCallerStops() {
+        try (LocalHttpServer server = LocalHttpServer.start(Route.at("/held").held(), Route.at("/next"))) {
+            List<URI> uris = List.of(server.uri("/held"), server.uri("/next"));
+            CallerThread<String> caller = CallerThread.start("fetchAll()", () -> {
+                try {
+                    return fetcher().fetchAll(uris, 1).toString();
+                } catch (CancellationException stopped) {
+                    return "stopped";
+                }
+            });
+            Awaitility.await().atMost(Futures.PATIENCE).until(() -> server.log().calls() == 1);
+            caller.interrupt();
+
+            String outcome = caller.result(() -> String.format("Expecting fetchAll to stop waiting for a permit when its"
+                    + " caller was interrupted,%nbut it was still waiting %d s later.", Futures.PATIENCE.toSeconds()));
+            server.release();
+            assertThat(outcome)
+                    .withFailMessage("Expecting an interrupted fetchAll to throw a CancellationException,%nbut it gave %s.", outcome)
+                    .isEqualTo("stopped");
+            assertThat(caller.endedInterrupted())
+                    .withFailMessage("Expecting the caller's interrupt status to be kept after fetchAll gave up,%n"
+                            + "but it was cleared: call Thread.currentThread().interrupt() before throwing.")
+                    .isTrue();
         }
     }
 }
