@@ -11,6 +11,16 @@ public final class AsyncAssertions {
         return new RemoteAssert(remote);
     }
 
+    /** Checks on the calls a fake on virtual time saw: overlap, limits, start times, cancels, unawaited futures. */
+    public static VirtualRemoteAssert assertThat(VirtualRemote remote) {
+        return new VirtualRemoteAssert(remote);
+    }
+
+    /** Checks on the requests the local HTTP server saw. */
+    public static LocalHttpServerAssert assertThat(LocalHttpServer server) {
+        return new LocalHttpServerAssert(server);
+    }
+
     /** Checks on a thread the learner's code started. */
     public static ThreadAssert assertThat(Thread thread) {
         return new ThreadAssert(thread);

@@ -13,7 +13,7 @@ package awaitlings.harness;
 public record CallEvent(Kind kind, String key, String thread, boolean virtual, long nanos, int inFlight) {
 
     /** What happened to a call. */
-    public enum Kind { STARTED, RETURNED, FAILED, INTERRUPTED }
+    public enum Kind { STARTED, RETURNED, FAILED, INTERRUPTED, CANCELLED }
 
     /** Milliseconds since the log was created. */
     public long millis() {

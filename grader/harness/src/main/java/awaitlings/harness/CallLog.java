@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * What a fake saw: every call's start and end, in order, with the thread that made it.
@@ -12,11 +13,19 @@ import java.util.Optional;
  */
 public final class CallLog {
 
-    private final long origin = System.nanoTime();
+    private final LongSupplier clock;
+    private final long origin;
     private final List<CallEvent> events = new ArrayList<>();
     private int inFlight;
 
     CallLog() {
+        this(System::nanoTime);
+    }
+
+    /** A log whose times come from {@code clock} (nanoseconds), e.g. a {@link VirtualClock}. */
+    CallLog(LongSupplier clock) {
+        this.clock = clock;
+        this.origin = clock.getAsLong();
     }
 
     /** A log made of given events, for checking how messages read. */
@@ -38,7 +47,7 @@ public final class CallLog {
 
     private CallEvent event(CallEvent.Kind kind, String key) {
         Thread thread = Thread.currentThread();
-        return new CallEvent(kind, key, thread.getName(), Threads.isVirtual(thread), System.nanoTime() - origin, inFlight);
+        return new CallEvent(kind, key, thread.getName(), Threads.isVirtual(thread), clock.getAsLong() - origin, inFlight);
     }
 
     /** Every start and end so far, in the order they happened. */

@@ -63,6 +63,25 @@ public final class Futures {
         }
     }
 
+    /**
+     * Whether {@code future} is done, or becomes done within {@link #PATIENCE} without the test doing anything more:
+     * at once when its last step ran on the thread that completed it, a moment later when it runs on another thread.
+     * On a {@link ManualScheduler}, this tells "done at this virtual time" from "still waiting".
+     */
+    public static boolean settles(CompletableFuture<?> future) {
+        try {
+            future.handle((value, failure) -> null).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException open) {
+            return false;
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException("handle() never fails", impossible);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a future to settle", e);
+        }
+    }
+
     /** The exception inside the wrappers that futures add: {@link ExecutionException} and {@link CompletionException}. */
     public static Throwable unwrap(Throwable failure) {
         Throwable inner = failure;

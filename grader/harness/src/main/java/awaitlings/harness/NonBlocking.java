@@ -1,6 +1,7 @@
 package awaitlings.harness;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,19 @@ public final class NonBlocking {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for " + what, e);
         }
+    }
+
+    /**
+     * Like {@link #returnsWhileHeld}, for a call that must return a future: returning {@code null} fails too.
+     *
+     * @param what how the learner knows the call, e.g. {@code "pricesAt(shop-a, shop-b)"}
+     */
+    public static <T> CompletableFuture<T> returnsFutureWhileHeld(String what, ThrowingSupplier<CompletableFuture<T>> call) {
+        CompletableFuture<T> future = returnsWhileHeld(what, call);
+        if (future == null) {
+            throw new AssertionError(Messages.shouldReturnAFuture(what));
+        }
+        return future;
     }
 
     private static RuntimeException rethrow(Throwable failure) {

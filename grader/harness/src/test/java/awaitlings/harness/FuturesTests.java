@@ -64,4 +64,14 @@ class FuturesTests {
             remote.release();
         }
     }
+
+    @Test
+    @DisplayName("settles tells a future that is done, or becomes done soon, from one that stays open")
+    void settles() {
+        CompletableFuture<String> open = new CompletableFuture<>();
+        CompletableFuture<String> soon = CompletableFuture.supplyAsync(() -> "later");
+        assertThat(Futures.settles(CompletableFuture.failedFuture(new IllegalStateException("down")))).isTrue();
+        assertThat(Futures.settles(soon)).isTrue();
+        assertThat(Futures.settles(open)).isFalse();
+    }
 }

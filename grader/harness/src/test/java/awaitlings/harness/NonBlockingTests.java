@@ -43,4 +43,13 @@ class NonBlockingTests {
             throw new UnsupportedOperationException("Implement order()");
         })).isExactlyInstanceOf(UnsupportedOperationException.class).hasMessage("Implement order()");
     }
+
+    @Test
+    @DisplayName("a call that must return a future and returns null fails, saying so")
+    void nullFuture() {
+        assertThatThrownBy(() -> NonBlocking.returnsFutureWhileHeld("pricesAt()", () -> null))
+                .isInstanceOf(AssertionError.class)
+                .hasMessage(String.format("Expecting pricesAt() to return a future,%nbut it returned null."));
+        assertThat(NonBlocking.returnsFutureWhileHeld("pricesAt()", () -> CompletableFuture.completedFuture("x"))).isDone();
+    }
 }

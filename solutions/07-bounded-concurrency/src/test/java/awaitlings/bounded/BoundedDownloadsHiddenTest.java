@@ -1,0 +1,144 @@
+package awaitlings.bounded;
+
+import static awaitlings.bounded.BoundedDownloadsTest.POOL;
+import static awaitlings.bounded.BoundedDownloadsTest.pagesOf;
+import static awaitlings.bounded.BoundedDownloadsTest.server;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import awaitlings.harness.CallEvent;
+import awaitlings.harness.FakeRemote;
+import awaitlings.harness.Futures;
+import awaitlings.harness.Hint;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@DisplayName("07 · bounded concurrency · hidden checks")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BoundedDownloadsHiddenTest {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool(BoundedDownloadsTest.poolThreads());
+
+    @AfterEach
+    void closePool() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("task 2 · the next download starts as soon as one finishes, not when the whole batch is done")
+    @Hint("Task 2: let every download wait for its own permit (acquire inside the task). Batches of `limit` that each"
+            + " wait for the slowest of them leave permits unused.")
+    void theNextStartsAsSoonAsOneFinishes() {
+        FakeRemote slow = server().held().build();
+        FakeRemote fast = server().build();
+        BoundedDownloads downloads = new BoundedDownloads(url -> url.equals("/slow") ? slow.fetch(url) : fast.fetch(url), pool, 2);
+        try {
+            CompletableFuture<List<String>> pages = downloads.downloadAll(List.of("/slow", "/f1", "/f2", "/f3"));
+            try {
+                Awaitility.await().atMost(Futures.PATIENCE).until(() -> fast.log().endOrder().size() == 3);
+            } catch (ConditionTimeoutException batched) {
+                fail(String.format("Expecting /f1, /f2 and /f3 to be downloaded one after another beside /slow, which"
+                        + " holds one of the 2 permits,%nbut only %d of them had finished %d s later: the others waited"
+                        + " for /slow although a permit was free.%nStart the next download as soon as a permit is free,"
+                        + " not batch by batch.%nTimeline of the fast ones:%n%s",
+                        fast.log().endOrder().size(), Futures.PATIENCE.toSeconds(), fast.log().timeline()));
+            }
+            slow.release();
+            assertThat(Futures.valueOf("downloadAll(/slow, /f1, /f2, /f3)", pages))
+                    .isEqualTo(pagesOf(List.of("/slow", "/f1", "/f2", "/f3")));
+        } finally {
+            slow.release();
+        }
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("task 2 · two downloadAll calls at the same time share the limit: never more than 2 at once in all")
+    @Hint("Task 2: make the Semaphore once, in the constructor, not in downloadAll: the server's limit is per client,"
+            + " whatever the number of calls.")
+    void twoCallsShareTheLimit() {
+        FakeRemote server = server().rendezvous(3).build();
+        BoundedDownloads downloads = new BoundedDownloads(server::fetch, pool, 2);
+
+        CompletableFuture<List<String>> first = downloads.downloadAll(List.of("/a", "/b", "/c"));
+        CompletableFuture<List<String>> second = downloads.downloadAll(List.of("/d", "/e", "/f"));
+        Futures.valueOf("the first downloadAll", first);
+        Futures.valueOf("the second downloadAll", second);
+
+        if (server.log().peakInFlight() > 2) {
+            fail(String.format("Expecting at most 2 downloads at once for both calls together,%n"
+                    + "but %d ran at once: each call kept a limit of its own.%nTimeline:%n%s",
+                    server.log().peakInFlight(), server.log().timeline()));
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("task 1 · the downloads run on the pool the object was given")
+    @Hint("Task 1: pass the pool to supplyAsync as its second argument; without it, the JVM's common pool runs them.")
+    void downloadsRunOnTheGivenPool() {
+        FakeRemote server = server().latency(Duration.ofMillis(20)).build();
+
+        Futures.valueOf("downloadAll(/a, /b)", new BoundedDownloads(server::fetch, pool, 2).downloadAll(List.of("/a", "/b")));
+
+        List<String> threads = server.log().events().stream()
+                .filter(e -> e.kind() == CallEvent.Kind.STARTED).map(CallEvent::thread).toList();
+        assertThat(threads)
+                .withFailMessage("Expecting every download on a thread of the given pool (%s…),%nbut they ran on %s.",
+                        POOL, threads)
+                .isNotEmpty()
+                .allMatch(thread -> thread.startsWith(POOL));
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("task 2 · when the pool is shut down, a download still waiting for a permit stops, and the future fails with a CancellationException")
+    @Hint("Task 2: permits.acquire() throws InterruptedException when the pool is shut down (shutdownNow interrupts):"
+            + " restore the flag and throw a CancellationException instead of waiting on.")
+    void aWaitingDownloadStopsWhenThePoolIsShutDown() {
+        CountDownLatch finish = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        // Whichever download gets the only permit holds it and ignores interrupts, so the other is the one that must
+        // stop: it waits for the permit when the pool is shut down.
+        Downloader downloader = url -> {
+            started.countDown();
+            while (true) {
+                try {
+                    finish.await();
+                    return "page " + url;
+                } catch (InterruptedException ignored) {
+                    // keeps the permit until the check lets it go
+                }
+            }
+        };
+        ExecutorService own = Executors.newCachedThreadPool(BoundedDownloadsTest.poolThreads());
+        try {
+            CompletableFuture<List<String>> pages = new BoundedDownloads(downloader, own, 1).downloadAll(List.of("/first", "/second"));
+            Awaitility.await().atMost(Futures.PATIENCE).until(() -> started.getCount() == 0);
+            own.shutdownNow();
+            finish.countDown();
+
+            Throwable failure = Futures.failureOf("downloadAll(/first, /second) after the pool was shut down", pages);
+            assertThat(failure)
+                    .withFailMessage("Expecting downloadAll to fail with a CancellationException for the download that was"
+                            + " still waiting for a permit when the pool was shut down,%nbut it failed with%n    %s", failure)
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            finish.countDown();
+            own.shutdownNow();
+        }
+    }
+}
