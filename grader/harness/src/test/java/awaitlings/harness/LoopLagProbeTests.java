@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class LoopLagProbeTests {
 
     @Test
     @DisplayName("a loop that never runs a beat fails at the start; one shut down ends the beating quietly")
-    void neverRunsAndShutDown() {
+    void neverRunsAndShutDown() throws InterruptedException {
         ExecutorService stuck = Executors.newSingleThreadExecutor(task -> new Thread(task, "stuck-loop"));
         try {
             stuck.execute(this::blockTheLoop);
@@ -65,6 +66,7 @@ class LoopLagProbeTests {
         }
         LoopLagProbe probe = LoopLagProbe.start("sample loop", loop);
         loop.shutdownNow();
+        assertThat(loop.awaitTermination(3, TimeUnit.SECONDS)).isTrue();
         int beats = probe.beats();
         assertThatCode(() -> Thread.sleep(5 * LoopLagProbe.PERIOD.toMillis())).doesNotThrowAnyException();
         assertThat(probe.beats()).isEqualTo(beats);
