@@ -268,8 +268,8 @@ class CallbackLoopTest {
                 .map(r -> r.name() + " on \"" + r.thread().getName() + "\"").collect(Collectors.joining(", "));
         if (!elsewhere.isEmpty()) {
             fail(String.format("Expecting every callback to run on the loop's thread, the one that called"
-                    + " runUntilComplete (\"%s\"),%nbut %s.%nThe loop runs every callback itself: others (the timer, other"
-                    + " threads) only queue work for it.", loopThread.getName(), elsewhere));
+                    + " runUntilComplete (\"%s\"),%nbut some ran elsewhere: %s.%nThe loop runs every callback itself:"
+                    + " the timer and other threads only queue work for it.", loopThread.getName(), elsewhere));
         }
     }
 
