@@ -70,10 +70,9 @@ public class CallbackLoop implements AutoCloseable {
         // Completed by a callback or by another thread: either way the loop must wake up and end this run.
         future.whenComplete((value, failure) -> ready.add(stop));
         try {
+            // A marker left over from an earlier run is not this run's: running it does nothing.
             for (Runnable next = ready.take(); next != stop; next = ready.take()) {
-                if (!(next instanceof Stop)) {
-                    runSafely(next);
-                }
+                runSafely(next);
             }
         } finally {
             synchronized (lock) {
@@ -141,7 +140,6 @@ public class CallbackLoop implements AutoCloseable {
             }
             closed = true;
             alarms.forEach(alarm -> alarm.cancel(false));
-            alarms.clear();
             ready.drainTo(dropped);
         }
         for (Runnable callback : dropped) {
@@ -181,7 +179,7 @@ public class CallbackLoop implements AutoCloseable {
         }
     }
 
-    /** Ends the run it was made for; one left over from an earlier run is skipped. */
+    /** Ends the run it was made for; one left over from an earlier run does nothing. */
     private static final class Stop implements Runnable {
         @Override
         public void run() {

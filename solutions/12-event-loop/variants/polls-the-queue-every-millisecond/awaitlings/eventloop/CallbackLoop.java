@@ -71,12 +71,10 @@ public class CallbackLoop implements AutoCloseable {
         // Completed by a callback or by another thread: either way the loop must wake up and end this run.
         future.whenComplete((value, failure) -> ready.add(stop));
         try {
-            while (true) {
-                Runnable next = ready.poll(1, TimeUnit.MILLISECONDS);
-                if (next == stop) {
-                    break;
-                }
-                if (next != null && !(next instanceof Stop)) {
+            // A marker left over from an earlier run is not this run's: running it does nothing.
+            for (Runnable next = ready.poll(1, TimeUnit.MILLISECONDS); next != stop;
+                    next = ready.poll(1, TimeUnit.MILLISECONDS)) {
+                if (next != null) {
                     runSafely(next);
                 }
             }
@@ -146,7 +144,6 @@ public class CallbackLoop implements AutoCloseable {
             }
             closed = true;
             alarms.forEach(alarm -> alarm.cancel(false));
-            alarms.clear();
             ready.drainTo(dropped);
         }
         for (Runnable callback : dropped) {
@@ -201,7 +198,7 @@ public class CallbackLoop implements AutoCloseable {
         }
     }
 
-    /** Ends the run it was made for; one left over from an earlier run is skipped. */
+    /** Ends the run it was made for; one left over from an earlier run does nothing. */
     private static final class Stop implements Runnable {
         @Override
         public void run() {

@@ -218,6 +218,8 @@ class CallbackLoopTest {
                     () -> loop.runUntilComplete(new CompletableFuture<>()), "This event loop is already running");
             assertThat(loop.isRunning()).withFailMessage("Expecting isRunning() to be true while runUntilComplete runs,"
                     + "%nbut it was false.").isTrue();
+            assertThat(loop.isClosed()).withFailMessage("Expecting isClosed() to be false while the loop runs, as close()"
+                    + " was refused,%nbut it was true.").isFalse();
         } finally {
             done.complete("done");
         }

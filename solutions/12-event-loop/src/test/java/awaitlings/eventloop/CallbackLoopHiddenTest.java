@@ -53,9 +53,9 @@ class CallbackLoopHiddenTest {
 
     @Test
     @Order(2)
-    @DisplayName("task 3 · submit() from another thread wakes a loop that waits for a timer due in 1 hour, and its task runs at once")
+    @DisplayName("task 3 · submit() from another thread wakes a loop that waits for a timer due in 1 hour: its task runs at once, and a task that throws fails its future")
     @Hint("Task 3: the loop must wait on the same queue that submit adds to — take() on a BlockingQueue — so that any"
-            + " task added from any thread wakes it, not only the next timer.")
+            + " task added from any thread wakes it, not only the next timer. What the task throws fails its future.")
     void submitWakesAnIdleLoop() {
         CompletableFuture<String> done = new CompletableFuture<>();
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -71,6 +71,12 @@ class CallbackLoopHiddenTest {
                         + " would only see it at its next timer.", Futures.PATIENCE.toSeconds()));
             }
             assertThat(Futures.valueOf("submit(Thread::currentThread)", woke)).isSameAs(run.thread());
+            IllegalStateException refused = new IllegalStateException("refused");
+            Throwable failure = Futures.failureOf("submit() of a task that throws", loop.submit(() -> {
+                throw refused;
+            }));
+            assertThat(failure).withFailMessage("Expecting the future of a submitted task to fail with what the task"
+                    + " threw%n    %s%nbut it failed with%n    %s", refused, failure).isSameAs(refused);
             assertThat(fixture.names()).withFailMessage("Expecting the timer due in 1 hour not to have run,%nbut it did,"
                     + " with no time passed on the timer.").isEmpty();
         } finally {
@@ -91,10 +97,10 @@ class CallbackLoopHiddenTest {
         CompletableFuture<String> submitted = loop.submit(() -> "never");
 
         loop.close();
-        fixture.timer.advanceBy(Duration.ofSeconds(1));
 
         assertThat(fixture.timer.pending()).withFailMessage("Expecting close() to cancel the tasks the loop had on the"
                 + " timer,%nbut %d were still scheduled there.", fixture.timer.pending()).isZero();
+        fixture.timer.advanceBy(Duration.ofSeconds(1));
         assertThat(submitted.isCancelled()).withFailMessage("Expecting the future of a task that close() dropped to be"
                 + " cancelled, so that nobody waits for it forever,%nbut it was %s.", submitted).isTrue();
         assertThat(fixture.names()).withFailMessage("Expecting nothing to run once the loop was closed,%nbut %s ran.",
@@ -106,8 +112,8 @@ class CallbackLoopHiddenTest {
     @Test
     @Order(4)
     @DisplayName("task 4 · stop() ends the run after the callbacks queued before it; runUntilComplete then throws, and the rest wait for the next run")
-    @Hint("Task 4: stop() adds a marker to the queue; the run ends when it takes its own marker. A marker of an earlier"
-            + " run (added when that run's future completed late) is skipped.")
+    @Hint("Task 4: stop() adds the current run's marker to the queue; the run ends when it takes its own marker. A"
+            + " marker of an earlier run (added when that run's future completed late) must not end a later run.")
     void stopEndsTheRun() {
         Throwable idle = catchThrowable(loop::stop);
         assertThat(idle).withFailMessage("Expecting stop() on a loop that is not running to do nothing,%nbut it threw %s.",
