@@ -66,7 +66,7 @@ class ReportHandlerTest {
 
             loadedOnAWorker(archive, "q3");
             archive.release();
-            assertThat(Futures.valueOf("the page of q3", Futures.valueOf("handle(\"q3\")", handled)))
+            assertThat(Futures.valueOf("the page of q3", handled("q3", handled)))
                     .isEqualTo(pageOf("q3"));
         } finally {
             archive.release();
@@ -83,7 +83,7 @@ class ReportHandlerTest {
         FakeRemote archive = archive().latency(Duration.ofMillis(50)).build();
         ReportHandler handler = new ReportHandler(loop, workers, archive::fetch, template);
 
-        String page = Futures.valueOf("the page of q3", Futures.valueOf("handle(\"q3\")", onTheLoop(() -> handler.handle("q3"))));
+        String page = Futures.valueOf("the page of q3", handled("q3", onTheLoop(() -> handler.handle("q3"))));
 
         template.renderedOnlyOnTheLoop();
         assertThat(page).withFailMessage("Expecting the page the template rendered for q3,%n    %s%nbut got%n    %s",
@@ -107,7 +107,7 @@ class ReportHandlerTest {
 
             for (int i = 0; i < 3; i++) {
                 String name = "q" + (i + 1);
-                assertThat(Futures.valueOf("the page of " + name, Futures.valueOf("handle(\"" + name + "\")", handled.get(i))))
+                assertThat(Futures.valueOf("the page of " + name, handled(name, handled.get(i))))
                         .isEqualTo(pageOf(name));
             }
         }
@@ -123,10 +123,10 @@ class ReportHandlerTest {
     void aRenderedPageComesFromTheCache() {
         FakeRemote archive = archive().latency(Duration.ofMillis(20)).build();
         ReportHandler handler = new ReportHandler(loop, workers, archive::fetch, template);
-        Futures.valueOf("the first page of q3", Futures.valueOf("handle(\"q3\")", onTheLoop(() -> handler.handle("q3"))));
+        Futures.valueOf("the first page of q3", handled("q3", onTheLoop(() -> handler.handle("q3"))));
 
         // Whether the page was complete is asked on the loop, right as handle() returns.
-        Handled again = Futures.valueOf("handle(\"q3\") a second time", onTheLoop(() -> {
+        Handled again = handled("q3", onTheLoop(() -> {
             CompletableFuture<String> page = handler.handle("q3");
             return new Handled(page, page.isDone());
         }));
@@ -145,7 +145,7 @@ class ReportHandlerTest {
     void theHandlerNeverWaits() {
         FakeRemote archive = archive().build();
         ReportHandler handler = new ReportHandler(loop, workers, archive::fetch, template);
-        assertThat(Futures.valueOf("the page of q3", Futures.valueOf("handle(\"q3\")", onTheLoop(() -> handler.handle("q3")))))
+        assertThat(Futures.valueOf("the page of q3", handled("q3", onTheLoop(() -> handler.handle("q3")))))
                 .isEqualTo(pageOf("q3"));
 
         AsyncRules.check(ReportHandler.class, AsyncRules.NEVER_WAITS, AsyncRules.NO_DEFAULT_EXECUTOR);
@@ -165,6 +165,23 @@ class ReportHandlerTest {
     /** Calls {@code handle} on the loop, as the server does for each request; completes when handle() has returned. */
     <T> CompletableFuture<T> onTheLoop(java.util.function.Supplier<T> handle) {
         return CompletableFuture.supplyAsync(handle, loop);
+    }
+
+    /**
+     * What handle(name) returned on the loop, once it returned: at once for a handler that hands the load to the
+     * workers, or when its own wait on the loop ended.
+     */
+    static <T> T handled(String name, CompletableFuture<T> onTheLoop) {
+        if (!Futures.settles(onTheLoop)) {
+            fail(String.format("Expecting handle(\"%s\") to return at once,%nbut %d s later it had not returned: it waits"
+                    + " on the loop's thread, and the whole server waits with it.", name, Futures.PATIENCE.toSeconds()));
+        }
+        if (onTheLoop.isCompletedExceptionally()) {
+            Throwable thrown = Futures.unwrap(Futures.failureOf("handle(\"" + name + "\")", onTheLoop));
+            fail(String.format("Expecting handle(\"%s\") to return a future,%nbut it threw %s.%nA failure belongs in the"
+                    + " future handle() returns: the steps of a CompletableFuture pass it on by themselves.", name, thrown));
+        }
+        return Futures.valueOf("handle(\"" + name + "\")", onTheLoop);
     }
 
     static void loadedOnAWorker(FakeRemote archive, String name) {

@@ -1,6 +1,7 @@
 package awaitlings.offload;
 
 import static awaitlings.offload.ReportHandlerTest.archive;
+import static awaitlings.offload.ReportHandlerTest.handled;
 import static awaitlings.offload.ReportHandlerTest.pageOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -54,13 +55,13 @@ class ReportHandlerHiddenTest {
         ReportHandler handler = new ReportHandler(server.loop, server.workers, flaky, server.template);
         try (LoopLagProbe heartbeat = LoopLagProbe.start("server loop", server.loop)) {
             Throwable failure = Futures.failureOf("the page of q3, whose load failed",
-                    Futures.valueOf("handle(\"q3\")", server.onTheLoop(() -> handler.handle("q3"))));
+                    handled("q3", server.onTheLoop(() -> handler.handle("q3"))));
             assertThat(failure).withFailMessage("Expecting the page of q3 to fail with the archive's exception%n    %s%n"
                     + "but it failed with%n    %s", down, failure).isSameAs(down);
 
             heartbeat.keptBeatingWhile("the failed load of q3 was handled");
             String page = Futures.valueOf("the page of q3, asked again",
-                    Futures.valueOf("handle(\"q3\") again", server.onTheLoop(() -> handler.handle("q3"))));
+                    handled("q3", server.onTheLoop(() -> handler.handle("q3"))));
             assertThat(page).withFailMessage("Expecting the next request for q3 to load it again and give its page,"
                     + "%nbut it gave %s.", page).isEqualTo(pageOf("q3"));
         }
@@ -84,7 +85,7 @@ class ReportHandlerHiddenTest {
         }
         for (int i = 0; i < 20; i++) {
             String name = "q" + (i % 5 + 1);
-            assertThat(Futures.valueOf("the page of " + name, Futures.valueOf("handle(\"" + name + "\")", handled.get(i))))
+            assertThat(Futures.valueOf("the page of " + name, handled(name, handled.get(i))))
                     .isEqualTo(pageOf(name));
         }
         server.template.renderedOnlyOnTheLoop();
@@ -102,12 +103,12 @@ class ReportHandlerHiddenTest {
         ReportArchive archives = name -> name.equals("q1") ? archive.fetch(name) : slow.fetch(name);
         ReportHandler handler = new ReportHandler(server.loop, oneWorker, archives, server.template);
         try {
-            Futures.valueOf("the first page of q1", Futures.valueOf("handle(\"q1\")", server.onTheLoop(() -> handler.handle("q1"))));
+            Futures.valueOf("the first page of q1", handled("q1", server.onTheLoop(() -> handler.handle("q1"))));
             CompletableFuture<CompletableFuture<String>> busy = server.onTheLoop(() -> handler.handle("q2"));
-            Futures.valueOf("handle(\"q2\"), whose report the archive holds back", busy);
+            handled("q2", busy);
             awaitLoadStarted(slow, "q2");
 
-            Handled cached = Futures.valueOf("handle(\"q1\") while the only worker is busy", server.onTheLoop(() -> {
+            Handled cached = handled("q1", server.onTheLoop(() -> {
                 CompletableFuture<String> page = handler.handle("q1");
                 return new Handled(page, page.isDone());
             }));
