@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
  */
 public class LogShipper {
 
-    /** Put in the queue once per uploader when every source has ended: "no more lines". Compared by identity. */
+    /** Put in the queue once every source has ended: "no more lines". Compared by identity. */
     private static final String END = new String("end of the logs");
 
     private final int capacity;
@@ -59,12 +59,10 @@ public class LogShipper {
                     return null;
                 });
             }
-            // On a thread of its own, so that the caller keeps watching for failures while the ends go in.
+            // On a thread of its own, so that the caller keeps watching for failures while the end goes in.
             work.submit(() -> {
                 reading.await();
-                for (int i = 0; i < uploaders; i++) {
-                    queue.put(END);
-                }
+                queue.put(END);
                 return null;
             });
             for (int i = 0; i < uploaders; i++) {
@@ -92,5 +90,7 @@ public class LogShipper {
         for (String line = queue.take(); line != END; line = queue.take()) {
             uploader.upload(line);
         }
+        // Passed on to the next uploader; there is room, as this one just took it out.
+        queue.put(END);
     }
 }

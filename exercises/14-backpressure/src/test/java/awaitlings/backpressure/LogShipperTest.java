@@ -108,8 +108,8 @@ class LogShipperTest {
     @Order(4)
     @Points(2)
     @DisplayName("task 3 · ship() returns once the last line is uploaded, and every thread it started has ended")
-    @Hint("Task 3: when every source has ended, put one end marker per uploader in the queue, so that each uploader"
-            + " stops after the last line; then wait for them, and shut the threads down in a finally block.")
+    @Hint("Task 3: when every source has ended, put an end marker in the queue; each uploader that takes it puts it"
+            + " back and stops. Then wait for the threads, and shut them down in a finally block.")
     void shipReturnsWhenAllIsUploaded() {
         FakeRemote server = logServer().latency(Duration.ofMillis(2)).build();
 
@@ -154,7 +154,7 @@ class LogShipperTest {
         void returned() {
             caller.result(() -> String.format("Expecting ship() to return once every line was uploaded,%n"
                     + "but it was still running %d s later: something still waits. An uploader that is never told the"
-                    + " logs have ended waits for a line forever: put one end marker per uploader.",
+                    + " logs have ended waits for a line forever: every uploader must see the end marker.",
                     Futures.PATIENCE.toSeconds()));
         }
     }

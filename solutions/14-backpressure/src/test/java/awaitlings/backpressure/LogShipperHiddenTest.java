@@ -94,8 +94,8 @@ class LogShipperHiddenTest {
     @Test
     @Order(4)
     @DisplayName("task 3 · with 3 uploaders and logs of 0, 1 and 7 lines, ship() uploads those 8 lines and returns")
-    @Hint("Task 3: a source that ends at once still counts as ended; the end markers go in once every source has ended,"
-            + " one per uploader, whatever the numbers.")
+    @Hint("Task 3: a source that ends at once still counts as ended; the end marker goes in once every source has ended,"
+            + " and each uploader passes it on, however many there are.")
     void shortLogsEndToo() {
         FakeRemote server = logServer().build();
         List<LogSource> sources = List.of(backlog.source("s1", 0), backlog.source("s2", 1), backlog.source("s3", 7));

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public class LogShipper {
 
-    /** Put in the queue once per uploader when every source has ended: "no more lines". Compared by identity. */
+    /** Put in the queue once every source has ended: "no more lines". Compared by identity. */
     private static final String END = new String("end of the logs");
 
     private final int capacity;
@@ -60,7 +60,7 @@ public class LogShipper {
                     return null;
                 });
             }
-            // On a thread of its own, so that the caller keeps watching for failures while the ends go in.
+            // On a thread of its own, so that the caller keeps watching for failures while the end goes in.
             work.submit(() -> {
                 reading.await();
                 queue.put(END);
