@@ -249,12 +249,15 @@ class TaskGroupTest {
         }
     }
 
+    /** Each of {@code keys} saw an interrupt, at once or within {@link Futures#PATIENCE}. */
     static void sawTheInterrupt(FakeRemote service, String... keys) {
         for (String key : keys) {
-            if (!service.log().sawInterrupt(key)) {
+            try {
+                Awaitility.await().atMost(Futures.PATIENCE).until(() -> service.log().sawInterrupt(key));
+            } catch (ConditionTimeoutException never) {
                 fail(String.format("Expecting the task \"%s\" to be interrupted once a sibling failed (or the group was"
-                        + " closed),%nbut it never saw an interrupt: it was left running.%nTimeline:%n%s", key,
-                        service.log().timeline()));
+                        + " closed),%nbut %d s later it had not seen an interrupt: it was left running.%nTimeline:%n%s", key,
+                        Futures.PATIENCE.toSeconds(), service.log().timeline()));
             }
         }
     }
