@@ -119,14 +119,14 @@ class TaskGroupTest {
     @Test
     @Order(4)
     @Points(2)
-    @DisplayName("task 3 · close() without join interrupts the tasks still running and returns once they have ended")
+    @DisplayName("task 3 · close() without join interrupts the tasks still running and returns once they have ended, clean-up included")
     @Hint("Task 3: close() is what try-with-resources calls, also when the block threw before join(): shutdownNow()"
             + " interrupts every task's thread, then wait until they have all ended.")
     void closeStopsWhatStillRuns() {
         FakeRemote held = service().held().build();
         TaskGroup group = new TaskGroup();
         try {
-            group.fork(call(held, "stock"));
+            group.fork(withCleanUp(held, "stock", Duration.ofMillis(300)));
             group.fork(call(held, "ship"));
             awaitStarted(held, 2);
 
@@ -136,8 +136,9 @@ class TaskGroupTest {
             }), "close()");
 
             sawTheInterrupt(held, "stock", "ship");
-            assertThat(ended).withFailMessage("Expecting both tasks to have ended when close() returned,%nbut only %s had.",
-                    ended).containsExactlyInAnyOrder("stock", "ship");
+            assertThat(ended).withFailMessage("Expecting both tasks to have ended when close() returned, the clean-up of"
+                    + " \"stock\" (300 ms after its interrupt) included,%nbut only %s had.", ended)
+                    .containsExactlyInAnyOrder("stock", "ship");
         } finally {
             held.release();
         }

@@ -44,6 +44,16 @@ class CourseTests {
     }
 
     @TestFactory
+    @DisplayName("every exercise and its solution compile for the same Java release")
+    Stream<DynamicTest> sameRelease() {
+        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () ->
+                assertThat(exercise.solutionRelease())
+                        .as("%s: the %s of solutions/%s/pom.xml (first) must be that of exercises/%s/pom.xml, or one is built"
+                                + " on a JDK where the other is left out", exercise, Exercise.RELEASE, exercise, exercise)
+                        .isEqualTo(exercise.release())));
+    }
+
+    @TestFactory
     @DisplayName("every stub fails every visible and hidden check")
     Stream<DynamicTest> stubsFail() {
         return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {

@@ -33,7 +33,7 @@ record Exercise(String name, Path stub, Path solution, int release) {
 
     /** Every exercise folder that has a pom, in course order, whether or not this JDK builds it. */
     static List<Exercise> all(Path root) {
-        int courseRelease = release(root.resolve("pom.xml"), 0);
+        int courseRelease = courseRelease(root);
         try (Stream<Path> dirs = Files.list(root.resolve("exercises"))) {
             return dirs.filter(dir -> Files.exists(dir.resolve("pom.xml")))
                     .map(dir -> new Exercise(dir.getFileName().toString(), dir, root.resolve("solutions").resolve(dir.getFileName()),
@@ -58,6 +58,15 @@ record Exercise(String name, Path stub, Path solution, int release) {
     /** The exercises that need a newer JDK than this one, and so were not built. */
     static List<Exercise> needingNewerJdk(Path root) {
         return all(root).stream().filter(e -> !e.buildsOnThisJdk()).toList();
+    }
+
+    /** The release its solution's pom compiles for; the build and the grader expect it to be the stub's. */
+    int solutionRelease() {
+        return release(solution.resolve("pom.xml"), courseRelease(stub.getParent().getParent()));
+    }
+
+    private static int courseRelease(Path root) {
+        return release(root.resolve("pom.xml"), 0);
     }
 
     boolean buildsOnThisJdk() {

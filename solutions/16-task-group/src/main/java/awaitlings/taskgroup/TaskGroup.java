@@ -80,12 +80,11 @@ public class TaskGroup implements AutoCloseable {
         threads.close();
     }
 
-    /** The first failure cancels every task; later ones (the cancelled tasks' own) are not the reason. */
+    /** A failure cancels every task; only the first is the reason, not the later ones (the cancelled tasks' own). */
     private void failed(Throwable failure) {
-        if (firstFailure.compareAndSet(null, failure)) {
-            synchronized (this) {
-                forked.forEach(task -> task.cancel(true));
-            }
+        firstFailure.compareAndSet(null, failure);
+        synchronized (this) {
+            forked.forEach(task -> task.cancel(true));
         }
     }
 }

@@ -56,7 +56,7 @@ class TaskGroupHiddenTest {
     void anInterruptedJoinStopsEveryTask() {
         FakeRemote held = service().held().build();
         try (TaskGroup group = new TaskGroup()) {
-            group.fork(tasks.call(held, "stock"));
+            group.fork(tasks.withCleanUp(held, "stock", Duration.ofMillis(300)));
             group.fork(tasks.call(held, "ship"));
             awaitStarted(held, 2);
             CallerThread<Void> joining = join(group);
@@ -70,8 +70,9 @@ class TaskGroupHiddenTest {
                         + "but it %s.", thrown == null ? "returned" : "threw " + thrown));
             }
             sawTheInterrupt(held, "stock", "ship");
-            assertThat(tasks.ended).withFailMessage("Expecting both tasks to have ended when join() threw,%nbut only %s"
-                    + " had.", tasks.ended).containsExactlyInAnyOrder("stock", "ship");
+            assertThat(tasks.ended).withFailMessage("Expecting both tasks to have ended when join() threw, the clean-up of"
+                    + " \"stock\" (300 ms after its interrupt) included,%nbut only %s had.", tasks.ended)
+                    .containsExactlyInAnyOrder("stock", "ship");
         } finally {
             held.release();
         }
