@@ -52,12 +52,8 @@ class LogShipperTest {
         try {
             // 2 lines in the held uploads, 4 in the queue, and each of the 3 producers holds the line it waits to put.
             awaitRead(9);
-            pause();
-            assertThat(backlog.read()).withFailMessage("Expecting the 3 sources to be read no further than 9 lines while"
-                    + " the uploads were held:%n    2 in the uploads, 4 in the queue (its capacity), 1 in each producer's"
-                    + " hand%nbut %d lines were read: the queue let the producers run ahead of the uploads.%n"
-                    + "A full queue must hold the producers back: put() into an ArrayBlockingQueue(capacity).",
-                    backlog.read()).isEqualTo(9);
+            readNoFurther(9, "the 3 sources to be read no further than 9 lines while the uploads were held:%n"
+                    + "    2 in the uploads, 4 in the queue (its capacity), 1 in each producer's hand");
         } finally {
             server.release();
         }
@@ -169,13 +165,17 @@ class LogShipperTest {
         }
     }
 
-    /** Gives a producer that would read too far the time to do it; one that waits on a full queue reads nothing meanwhile. */
-    static void pause() {
+    /**
+     * Fails as soon as more than {@code lines} lines are read within 300 ms: a producer that would read too far does
+     * it at once, while one that waits on a full queue reads nothing meanwhile.
+     */
+    void readNoFurther(int lines, String expected) {
         try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> backlog.read() <= lines);
+        } catch (ConditionTimeoutException readOn) {
+            fail(String.format("Expecting " + expected + "%nbut %d lines were read: the queue let the producers run ahead of"
+                    + " the uploads.%nA full queue must hold the producers back: put() into an ArrayBlockingQueue(capacity).",
+                    backlog.read()));
         }
     }
 

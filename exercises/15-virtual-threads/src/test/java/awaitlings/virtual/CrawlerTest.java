@@ -87,7 +87,7 @@ class CrawlerTest {
         CallerThread<List<String>> crawling = crawl(catalog, crawler -> crawler.fetchAll(paths, 50));
         try {
             awaitInFlight(catalog, 50, "fetchAll of 1000 pages with a limit of 50");
-            pause();
+            startNoMore(catalog, 50);
         } finally {
             catalog.release();
         }
@@ -177,13 +177,18 @@ class CrawlerTest {
         }
     }
 
-    /** Gives fetches that would start beyond the limit the time to start; the held ones cannot end meanwhile. */
-    static void pause() {
+    /**
+     * Fails as soon as more than {@code limit} fetches start within 300 ms: fetches beyond the limit would start at
+     * once, while the held ones cannot end meanwhile.
+     */
+    static void startNoMore(FakeRemote catalog, int limit) {
         try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+                    .until(() -> catalog.log().calls() <= limit);
+        } catch (ConditionTimeoutException startedMore) {
+            fail(String.format("Expecting at most %d fetches at once, the limit,%nbut %d started while the first %d were"
+                    + " held: nothing held the others back.%nTake a permit of a Semaphore(limit) before each fetch.",
+                    limit, catalog.log().calls(), limit));
         }
     }
 
