@@ -1,9 +1,14 @@
 package awaitlings.course;
 
+import com.github.difflib.patch.PatchFailedException;
+import com.github.difflib.unifieddiff.UnifiedDiffFile;
+import com.github.difflib.unifieddiff.UnifiedDiffReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +26,10 @@ import javax.tools.ToolProvider;
 /**
  * Another learner's answer to an exercise, kept to prove the checks judge it right: a wrong one that each check it
  * breaks catches, or a correct one in another style than the reference that keeps every point. It lives in
- * {@code solutions/NN-topic/variants/<name>/}: the Java files that differ from the reference solution (paths as under
- * {@code src/main/java}), and {@code expected.txt}:
+ * {@code solutions/NN-topic/variants/<name>/}: {@code changes.diff}, a unified diff against the reference solution
+ * (paths {@code a/…} and {@code b/…} as under {@code src/main/java}, as {@code diff -ru} or {@code git diff --no-index}
+ * write it), so that the variant shows its mistake and nothing else; any Java file of its own that the reference
+ * lacks, whole; and {@code expected.txt}:
  *
  * <pre>
  * # What this answer does (one or more lines starting with #).
@@ -39,6 +46,7 @@ import javax.tools.ToolProvider;
 record Variant(Exercise exercise, String name, Path folder) {
 
     static final String EXPECTED = "expected.txt";
+    static final String CHANGES = "changes.diff";
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
     /** Every variant of every exercise, in course order, then by name. */
@@ -83,6 +91,9 @@ record Variant(Exercise exercise, String name, Path folder) {
         Path classes = Files.createDirectories(out.resolve("classes"));
         copyJava(exercise.solution().resolve("src/main/java"), sources);
         copyJava(folder, sources);
+        if (Files.exists(folder.resolve(CHANGES))) {
+            applyChanges(sources);
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(sources)) {
             files = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
@@ -101,6 +112,21 @@ record Variant(Exercise exercise, String name, Path folder) {
             }
         }
         return classes;
+    }
+
+    /** Applies {@code changes.diff} to the reference's sources in {@code sources}. */
+    private void applyChanges(Path sources) throws IOException {
+        try (InputStream diff = Files.newInputStream(folder.resolve(CHANGES))) {
+            for (UnifiedDiffFile file : UnifiedDiffReader.parseUnifiedDiff(diff).getFiles()) {
+                Path target = sources.resolve(file.getToFile().replaceFirst("^b/", ""));
+                try {
+                    Files.write(target, file.getPatch().applyTo(Files.readAllLines(target)));
+                } catch (PatchFailedException | NoSuchFileException e) {
+                    throw new AssertionError(this + ": " + CHANGES + " does not apply to the reference solution's "
+                            + file.getToFile() + " any more (" + e.getMessage() + "): make it again from the variant", e);
+                }
+            }
+        }
     }
 
     private static void copyJava(Path from, Path to) throws IOException {

@@ -13,12 +13,14 @@ final class ThreadSnapshot {
 
     /**
      * Threads that no code under test owns, by the start of their names: the JDK's shared ones (the common pool, the
-     * timer behind orTimeout and delayedExecutor, the cleaner, the selector of an HttpClient, which cannot be closed
-     * before JDK 21, the unblocker of virtual threads) and the test tools' (JUnit's timeouts, Awaitility's poller).
+     * timer behind orTimeout and delayedExecutor, which is the common pool's delay scheduler from JDK 25 on, the
+     * cleaner, the selector of an HttpClient, which cannot be closed before JDK 21, the unblocker of virtual threads)
+     * and the test tools' (JUnit's timeouts, Awaitility's poller).
      */
     private static final List<String> NOT_OWNED = List.of(
-            "ForkJoinPool.commonPool-worker-", "CompletableFutureDelayScheduler", "Common-Cleaner", "process reaper",
-            "Attach Listener", "HttpClient-", "junit-", "awaitility", "VirtualThread-unblocker");
+            "ForkJoinPool.commonPool-worker-", "ForkJoinPool.commonPool-delayScheduler", "CompletableFutureDelayScheduler",
+            "Common-Cleaner", "process reaper", "Attach Listener", "HttpClient-", "junit-", "awaitility",
+            "VirtualThread-unblocker");
 
     private final Set<Thread> before = Collections.newSetFromMap(new IdentityHashMap<>());
 

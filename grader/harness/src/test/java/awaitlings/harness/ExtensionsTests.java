@@ -94,7 +94,7 @@ class ExtensionsTests {
     }
 
     @Test
-    @DisplayName("the JDK's common pool and the harness's own threads are not leaks")
+    @DisplayName("the JDK's common pool, its timer behind orTimeout and the harness's own threads are not leaks")
     void sharedThreadsAreNotLeaks() {
         run(UsingSharedThreads.class).assertThatEvents().haveExactly(1, event(test("usesThem"), finishedSuccessfully()));
     }
@@ -151,6 +151,8 @@ class ExtensionsTests {
         @Test
         void usesThem() {
             java.util.concurrent.CompletableFuture.supplyAsync(() -> 1).join();
+            new java.util.concurrent.CompletableFuture<Integer>()
+                    .completeOnTimeout(1, 1, java.util.concurrent.TimeUnit.MILLISECONDS).join();
             FakeRemote.named("store").build().fetchAsync("a").join();
         }
     }

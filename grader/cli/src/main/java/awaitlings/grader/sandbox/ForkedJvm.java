@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A JVM the {@link Sandbox} started. What it prints goes to an {@link OutputCap}; closing it kills it if it still
@@ -61,12 +64,24 @@ public final class ForkedJvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Kills the JVM and, as far as the OS allows, everything it started; returns once it has ended. */
+    /**
+     * Kills the JVM and, as far as the OS allows, everything it started; returns once all of it has ended, so that its
+     * user id may go to another JVM.
+     */
     public void kill() throws InterruptedException {
-        // Outside the sandbox a child that left the process tree (setsid, a double fork) is out of reach.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Outside the sandbox a child that left the process tree (setsid, a double fork) is out of reach; inside it,
+        // every process is a descendant until the namespace is gone.
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor();
+        for (ProcessHandle descendant : all) {
+            try {
+                descendant.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException stillDying) {
+                // A process that takes longer than this to die has been killed already; nothing more to do.
+            }
+        }
     }
 
     @Override

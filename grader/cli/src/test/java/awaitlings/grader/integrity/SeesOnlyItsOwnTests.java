@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import awaitlings.grader.fixture.Batch;
+import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -135,9 +136,10 @@ class SeesOnlyItsOwnTests {
     }
 
     @Test
-    @DisplayName("no network: neither the host's loopback nor the outside is reachable, but its own loopback is")
+    @DisplayName("no network: neither the host's loopback nor the outside is reachable, but its own loopback is, for 11's server")
     void noNetwork() throws IOException {
-        Batch batch = Batch.of(work, Batch.EXERCISE);
+        Batch batch = Batch.of(work, Batch.EXERCISE, "11-async-http");
+        batch.solved("http-solved");
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AtomicInteger connections = new AtomicInteger();
             Thread acceptor = new Thread(() -> {
@@ -169,9 +171,13 @@ class SeesOnlyItsOwnTests {
                     return done.toString();
                     """.formatted(server.getLocalPort()));
 
-            String report = batch.grade().messages("attacker");
+            Batch.Graded graded = batch.grade();
+            String report = graded.messages("attacker");
 
             assertThat(connections).as("connections the graded code made to the host's loopback").hasValue(0);
+            SubmissionResult solved = graded.result("http-solved");
+            assertThat(solved.notes()).as("graded in the sandbox").isEmpty();
+            assertThat(solved.score()).as("11 fetches from its local server inside the sandbox").isEqualTo(solved.maxScore());
             assertThat(report).contains("attack ran:").doesNotContain("attack failed").doesNotContain("reached")
                     .contains(" unreachable 127.0.0.1", " unreachable 1.1.1.1", " own loopback works");
         }

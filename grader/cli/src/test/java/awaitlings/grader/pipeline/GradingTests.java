@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,10 +51,8 @@ class GradingTests {
     @Test
     @DisplayName("an exercise that does not compile loses only its own checks, and javac's diagnostics are told once")
     void compileErrorCostsOneExercise() throws IOException {
-        Path submission = solutions();
-        edit(submission, "01-coffee-shop", "CoffeeShop.java", code -> code.replace("return barista.brew(drink);", "return barista.brew(drink)"));
-
-        SubmissionResult result = grade(submission);
+        SubmissionResult result = gradeEdited("01-coffee-shop", "CoffeeShop.java",
+                code -> code.replace("return barista.brew(drink);", "return barista.brew(drink)"));
 
         ExerciseResult broken = exercise(result, "01-coffee-shop");
         assertThat(broken.compileError()).contains("CoffeeShop.java").contains("error:");
@@ -67,12 +66,9 @@ class GradingTests {
     @Test
     @DisplayName("a check that leaves a thread running fails with the leak's own words and hint, not its task's")
     void leakHasItsOwnHint() throws IOException {
-        Path submission = solutions();
-        edit(submission, "01-coffee-shop", "CoffeeShop.java", code -> code.replace("public Coffee orderAndWait(String drink) {",
+        SubmissionResult result = gradeEdited("01-coffee-shop", "CoffeeShop.java", code -> code.replace("public Coffee orderAndWait(String drink) {",
                 "public Coffee orderAndWait(String drink) {\n        new Thread(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } },"
                         + " \"forgotten\").start();"));
-
-        SubmissionResult result = grade(submission);
 
         List<Verdict> leaked = exercise(result, "01-coffee-shop").verdicts().stream().filter(v -> !v.passed()).toList();
         assertThat(leaked).isNotEmpty().allSatisfy(v -> {
@@ -84,10 +80,18 @@ class GradingTests {
     }
 
     private SubmissionResult grade(Path sources) throws IOException {
-        return GradingFixture.grade(work, sources);
+        return GradingFixture.wholeCourse().grade(work, sources);
     }
 
     private Path solutions() throws IOException {
-        return GradingFixture.solutions(work);
+        return GradingFixture.wholeCourse().solutions(work);
+    }
+
+    /** Grades the solution of {@code exercise}, changed, beside one other exercise: quicker than the whole course. */
+    private SubmissionResult gradeEdited(String exercise, String file, UnaryOperator<String> change) throws IOException {
+        GradingFixture part = GradingFixture.of(work, exercise, "04-run-to-completion");
+        Path submission = part.solutions(work);
+        edit(submission, exercise, file, change);
+        return part.grade(work, submission);
     }
 }

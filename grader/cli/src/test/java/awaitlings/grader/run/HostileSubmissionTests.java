@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class HostileSubmissionTests {
 
+    /** An exercise graded beside the one a test changes, to show the change costs it nothing: quick to grade. */
+    private static final String BYSTANDER = "04-run-to-completion";
+
     @TempDir
     Path work;
 
@@ -113,11 +116,15 @@ class HostileSubmissionTests {
         assertThat(otherThan(result, "05-loop-lifecycle")).allMatch(Verdict::passed);
     }
 
-    /** Grades the solutions with {@code statement} inserted at the start of the method that {@code signature} opens. */
+    /**
+     * Grades the solutions of {@code exercise} and of one other exercise, with {@code statement} inserted at the start
+     * of the method that {@code signature} opens.
+     */
     private SubmissionResult gradeWith(String exercise, String file, String signature, String statement) throws IOException {
-        Path submission = GradingFixture.solutions(work);
+        GradingFixture course = GradingFixture.of(work, exercise, exercise.equals(BYSTANDER) ? "01-coffee-shop" : BYSTANDER);
+        Path submission = course.solutions(work);
         edit(submission, exercise, file, code -> code.replace(signature, signature + System.lineSeparator() + statement));
-        return GradingFixture.grade(work, submission);
+        return course.grade(work, submission);
     }
 
     /**
