@@ -11,9 +11,12 @@ import awaitlings.harness.CallEvent;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -104,6 +107,31 @@ class LogShipperHiddenTest {
 
         uploadedEachOnce(server, List.of("s2-1", "s3-1", "s3-2", "s3-3", "s3-4", "s3-5", "s3-6", "s3-7"));
         backlog.threadsEndedAfter("ship()");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("task 2 · once a source has ended, still no more than `uploaders` uploads at once")
+    @Hint("Task 2: start exactly `uploaders` uploader threads; a producer's thread ends with its source, and nothing"
+            + " else may start on it.")
+    void noMoreUploadersThanAsked() {
+        FakeRemote server = logServer().held().build();
+        List<LogSource> sources = List.of(backlog.source("s1", 0), backlog.source("s2", 20));
+        Running running = shipping.ship(new LogShipper(4, 2), sources, server);
+        try {
+            // 2 lines in the held uploads, 4 in the queue, 1 in the hand of s2's producer; s1's has ended.
+            shipping.awaitRead(7);
+            Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+                    .until(() -> server.log().peakInFlight() <= 2);
+        } catch (ConditionTimeoutException more) {
+            fail(String.format("Expecting at most 2 uploads at once (uploaders = 2) while they were held, source s1"
+                    + " having ended at once,%nbut %d were in flight: more uploaders ran than were asked for.",
+                    server.log().peakInFlight()));
+        } finally {
+            server.release();
+        }
+        running.returned();
+        uploadedEachOnce(server, IntStream.rangeClosed(1, 20).mapToObj(i -> "s2-" + i).toList());
     }
 
     private static long interruptedUploads(FakeRemote server) {
