@@ -8,12 +8,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.backpressure.LogShipperTest.Running;
 import awaitlings.harness.CallEvent;
+import awaitlings.harness.CallerThread;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -37,7 +42,8 @@ class LogShipperHiddenTest {
             + " at once; then shutdownNow() in a finally block interrupts the producer that waits on the full queue.")
     void aFailedUploadStopsTheProducers() {
         IllegalStateException refused = new IllegalStateException("log server: 507 Insufficient Storage");
-        FakeRemote server = logServer().failOn("s1-5", () -> refused).build();
+        // Slow uploads: a producer that nothing holds back would read all 1000 lines long before the 5th upload fails.
+        FakeRemote server = logServer().latency(Duration.ofMillis(50)).failOn("s1-5", () -> refused).build();
 
         Throwable thrown = catchThrowable(shipping.ship(new LogShipper(2, 1), List.of(backlog.source("s1", 1000)), server)::returned);
 
@@ -132,6 +138,48 @@ class LogShipperHiddenTest {
         }
         running.returned();
         uploadedEachOnce(server, IntStream.rangeClosed(1, 20).mapToObj(i -> "s2-" + i).toList());
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("task 4 · ship() returns only once the threads it stopped have ended, an upload that takes a while to stop too")
+    @Hint("Task 4: shutdownNow() only asks the threads to stop; awaitTermination() after it waits until they have.")
+    void shipWaitsForTheThreadsItStopped() {
+        IllegalStateException unreadable = new IllegalStateException("s2: disk read error");
+        CountDownLatch uploading = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        Uploader slowToStop = line -> {
+            uploading.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException stopped) {
+                // Finishes the request it had begun, then stops.
+                LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+                order.add("the stopped upload ended");
+                Thread.currentThread().interrupt();
+            }
+        };
+        LogSource failsOnceUploading = () -> {
+            try {
+                uploading.await(Futures.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            throw unreadable;
+        };
+
+        List<LogSource> sources = List.of(backlog.source("s1", 1), failsOnceUploading);
+        Running running = new Running(CallerThread.start("ship()", () -> {
+            new LogShipper(2, 1).ship(sources, slowToStop);
+            return null;
+        }));
+        Throwable thrown = catchThrowable(running::returned);
+        order.add("ship() returned");
+
+        failedWith(thrown, unreadable);
+        assertThat(order).withFailMessage("Expecting ship() to return only once the upload it stopped had ended,%n"
+                + "but the order was %s: ship() returned while one of its threads was still running.", order)
+                .containsExactly("the stopped upload ended", "ship() returned");
     }
 
     private static long interruptedUploads(FakeRemote server) {
