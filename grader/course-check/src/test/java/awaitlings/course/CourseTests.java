@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import awaitlings.harness.Hint;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -31,13 +32,31 @@ class CourseTests {
     @Test
     @DisplayName("has exercises")
     void hasExercises() {
-        assertThat(Exercise.all(ROOT)).as("exercises under %s", ROOT.resolve("exercises")).isNotEmpty();
+        assertThat(Exercise.onThisJdk(ROOT)).as("exercises under %s", ROOT.resolve("exercises")).isNotEmpty();
+    }
+
+    @TestFactory
+    @DisplayName("an exercise that needs a newer JDK is left out of this build, and said so")
+    Stream<DynamicTest> newerJdkExercisesAreSkipped() {
+        return Exercise.needingNewerJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> Assumptions.abort(
+                String.format("%s needs JDK %d or newer, and this is JDK %d: it was not built, so none of its checks ran",
+                        exercise, exercise.release(), Runtime.version().feature()))));
+    }
+
+    @TestFactory
+    @DisplayName("every exercise and its solution compile for the same Java release")
+    Stream<DynamicTest> sameRelease() {
+        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () ->
+                assertThat(exercise.solutionRelease())
+                        .as("%s: the %s of solutions/%s/pom.xml (first) must be that of exercises/%s/pom.xml, or one is built"
+                                + " on a JDK where the other is left out", exercise, Exercise.RELEASE, exercise, exercise)
+                        .isEqualTo(exercise.release())));
     }
 
     @TestFactory
     @DisplayName("every stub fails every visible and hidden check")
     Stream<DynamicTest> stubsFail() {
-        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+        return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
             // Visible tests compiled against the stub prove they compile against it; all tests (compiled with the
             // solution) run against the stub's classes.
             Map<String, InProcessRun.Outcome> visible = InProcessRun.run(exercise.visibleTestClasses(), exercise.stubClasses());
@@ -62,7 +81,7 @@ class CourseTests {
     @TestFactory
     @DisplayName("every stub has the public API of its solution")
     Stream<DynamicTest> sameApi() {
-        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () ->
+        return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () ->
                 assertThat(PublicApi.of(exercise.stubClasses()))
                         .as("%s: the stub's public API (first) must be the solution's (second), or tests written"
                                 + " against one break on the other", exercise)
@@ -72,7 +91,7 @@ class CourseTests {
     @TestFactory
     @DisplayName("every check has a display name and a hint")
     Stream<DynamicTest> checksAreNamedAndHinted() {
-        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () ->
+        return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () ->
                 exercise.checks().forEach((name, method) -> {
                     assertThat(method.isAnnotationPresent(DisplayName.class)).as("%s has a @DisplayName", name).isTrue();
                     assertThat(method.isAnnotationPresent(Hint.class)).as("%s has a @Hint", name).isTrue();
@@ -82,7 +101,7 @@ class CourseTests {
     @TestFactory
     @DisplayName("every exercise has a README with its asyncio root, tasks, run command and hints")
     Stream<DynamicTest> readmes() {
-        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+        return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
             String readme = Files.readString(exercise.stub().resolve("README.md"));
             assertThat(readme).as("%s/README.md", exercise)
                     .startsWith("# " + exercise.name().substring(0, 2))
@@ -94,7 +113,7 @@ class CourseTests {
     @TestFactory
     @DisplayName("every stub marks what to change with TODO and is not already solved")
     Stream<DynamicTest> stubsMarkTodos() {
-        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+        return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
             assertThat(sources(exercise.stub())).as("%s: stub sources", exercise).anyMatch(s -> s.contains("// TODO:"));
             assertThat(sources(exercise.solution())).as("%s: solution sources", exercise).noneMatch(s -> s.contains("// TODO:"));
         }));
@@ -103,7 +122,7 @@ class CourseTests {
     @TestFactory
     @DisplayName("given code (stub files without a TODO) is the same in the solution")
     Stream<DynamicTest> givenCodeMatches() {
-        return Exercise.all(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
+        return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
             Path stubSources = exercise.stub().resolve("src/main/java");
             Path solutionSources = exercise.solution().resolve("src/main/java");
             try (Stream<Path> files = Files.walk(stubSources)) {

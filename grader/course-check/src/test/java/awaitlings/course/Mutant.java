@@ -22,8 +22,11 @@ import org.xml.sax.SAXException;
  */
 record Mutant(String className, String method, int line, String description, String status) {
 
-    /** A mutant counts as caught when a check failed on it or it made a check run out of time. */
-    private static final Set<String> CAUGHT = Set.of("KILLED", "TIMED_OUT");
+    /**
+     * A mutant counts as caught when a check failed on it, it made a check run out of time, or it ran the checks' JVM
+     * out of memory: what PIT itself counts as detected, bar a run error.
+     */
+    private static final Set<String> CAUGHT = Set.of("KILLED", "TIMED_OUT", "MEMORY_ERROR");
 
     /** Every mutant of one PIT report, in its order. */
     static List<Mutant> readAll(Path mutationsXml) throws IOException {

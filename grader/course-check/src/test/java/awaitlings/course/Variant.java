@@ -52,7 +52,7 @@ record Variant(Exercise exercise, String name, Path folder) {
     /** Every variant of every exercise, in course order, then by name. */
     static List<Variant> all(Path root) {
         List<Variant> variants = new ArrayList<>();
-        for (Exercise exercise : Exercise.all(root)) {
+        for (Exercise exercise : Exercise.onThisJdk(root)) {
             Path dir = exercise.solution().resolve("variants");
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> folders = Files.list(dir)) {
@@ -101,7 +101,7 @@ record Variant(Exercise exercise, String name, Path folder) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager manager = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             boolean compiled = JAVAC.getTask(null, manager, diagnostics,
-                    List.of("-d", classes.toString(), "--release", "17", "-proc:none", "-nowarn"), null,
+                    List.of("-d", classes.toString(), "--release", String.valueOf(exercise.release()), "-proc:none", "-nowarn"), null,
                     manager.getJavaFileObjectsFromPaths(files)).call();
             if (!compiled) {
                 StringBuilder errors = new StringBuilder();

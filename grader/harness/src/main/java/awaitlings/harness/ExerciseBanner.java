@@ -24,6 +24,8 @@ public class ExerciseBanner implements TestExecutionListener {
     private final PrintStream out;
     private final String exercise;
     private final List<CheckResult> results = new ArrayList<>();
+    /** Checks that chose not to run here (an assumption that did not hold), with why: neither passed nor failed. */
+    private final List<String> skipped = new ArrayList<>();
     private TestPlan plan;
 
     /** The banner for the exercise this JVM tests, printed to standard output. */
@@ -40,6 +42,7 @@ public class ExerciseBanner implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         results.clear();
+        skipped.clear();
     }
 
     @Override
@@ -55,7 +58,9 @@ public class ExerciseBanner implements TestExecutionListener {
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         Throwable failure = result.getThrowable().orElse(null);
-        if (test.isTest()) {
+        if (test.isTest() && result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            skipped.add(test.getDisplayName() + (failure == null || failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+        } else if (test.isTest()) {
             record(test, passed, failure, "");
         } else if (!passed) {
             // A test class that cannot start fails every check in it that has not run.
@@ -67,8 +72,8 @@ public class ExerciseBanner implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        if (!results.isEmpty()) {
-            out.println(render(exercise, results));
+        if (!results.isEmpty() || !skipped.isEmpty()) {
+            out.println(render(exercise, results, skipped));
             out.flush();
         }
     }
@@ -79,23 +84,29 @@ public class ExerciseBanner implements TestExecutionListener {
     }
 
     static String render(String exercise, List<CheckResult> results) {
+        return render(exercise, results, List.of());
+    }
+
+    static String render(String exercise, List<CheckResult> results, List<String> skipped) {
         int passed = (int) results.stream().filter(CheckResult::passed).count();
         int earned = results.stream().mapToInt(CheckResult::earned).sum();
         int total = results.stream().mapToInt(CheckResult::points).sum();
         StringBuilder b = new StringBuilder();
         b.append(String.format("%n┌─ %s %s%n", exercise, RULE.substring(Math.min(RULE.length(), exercise.length()))));
         Optional<CheckResult> next = results.stream().filter(r -> !r.passed()).findFirst();
+        String left = skipped.isEmpty() ? "" : String.format(" · %d skipped", skipped.size());
         if (next.isEmpty()) {
-            b.append(String.format("│ ✔ done: %d of %d checks pass · %d of %d points%n", passed, results.size(), earned, total));
+            b.append(String.format("│ ✔ done: %d of %d checks pass · %d of %d points%s%n", passed, results.size(), earned, total, left));
         } else {
             CheckResult failing = next.get();
-            b.append(String.format("│ ✘ %d of %d checks pass · %d of %d points%n", passed, results.size(), earned, total));
+            b.append(String.format("│ ✘ %d of %d checks pass · %d of %d points%s%n", passed, results.size(), earned, total, left));
             b.append(String.format("│%n│ Next check to fix: %s  (%s)%n", failing.name(), failing.testClass()));
             failing.message().lines().limit(MAX_MESSAGE_LINES).forEach(line -> b.append("│   ").append(line).append('\n'));
             if (!failing.hint().isEmpty()) {
                 b.append(String.format("│ Hint: %s%n", failing.hint()));
             }
         }
+        skipped.forEach(reason -> b.append("│ Skipped: ").append(reason).append('\n'));
         return b.append('└').append(RULE).append('─').toString();
     }
 

@@ -14,13 +14,13 @@ final class ThreadSnapshot {
     /**
      * Threads that no code under test owns, by the start of their names: the JDK's shared ones (the common pool, the
      * timer behind orTimeout and delayedExecutor, which is the common pool's delay scheduler from JDK 25 on, the
-     * cleaner, the selector of an HttpClient, which cannot be closed before JDK 21) and the test tools' (JUnit's
-     * timeouts, Awaitility's poller).
+     * cleaner, the selector of an HttpClient, which cannot be closed before JDK 21, the unblocker of virtual threads)
+     * and the test tools' (JUnit's timeouts, Awaitility's poller).
      */
     private static final List<String> NOT_OWNED = List.of(
             "ForkJoinPool.commonPool-worker-", "ForkJoinPool.commonPool-delayScheduler", "CompletableFutureDelayScheduler",
-            "Common-Cleaner", "process reaper",
-            "Attach Listener", "HttpClient-", "junit-", "awaitility");
+            "Common-Cleaner", "process reaper", "Attach Listener", "HttpClient-", "junit-", "awaitility",
+            "VirtualThread-unblocker");
 
     private final Set<Thread> before = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -43,7 +43,16 @@ final class ThreadSnapshot {
                 .toList();
     }
 
+    /**
+     * The JDK's virtual-thread scheduler (JDK 21+), by class, as its pool's name is not fixed: its carrier threads, the
+     * timer of its pool (JDK 25) and the thread that unblocks virtual threads. Virtual threads themselves are never
+     * among the threads listed here.
+     */
+    private static final List<String> SCHEDULER_CLASSES = List.of(
+            "jdk.internal.misc.CarrierThread", "java.util.concurrent.DelayScheduler");
+
     private static boolean notOwned(Thread thread) {
-        return NOT_OWNED.stream().anyMatch(thread.getName()::startsWith);
+        return NOT_OWNED.stream().anyMatch(thread.getName()::startsWith)
+                || SCHEDULER_CLASSES.contains(thread.getClass().getName());
     }
 }

@@ -47,6 +47,17 @@ class ExerciseBannerTests {
     }
 
     @Test
+    @DisplayName("a check that was skipped (its assumption did not hold) is neither passed nor failed, and says why")
+    void skippedChecks() {
+        String banner = ExerciseBanner.render("course check", List.of(new CheckResult("CourseTests", "has exercises", true, 1, "", "")),
+                List.of("15-virtual-threads: needs JDK 21 or newer"));
+        assertThat(banner).contains("""
+                │ ✔ done: 1 of 1 checks pass · 1 of 1 points · 1 skipped
+                │ Skipped: 15-virtual-threads: needs JDK 21 or newer
+                └""");
+    }
+
+    @Test
     @DisplayName("as a listener it reads @Points and @Hint, shows a failure's own hint over the check's, and prints one banner")
     void listensToARun() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -61,7 +72,8 @@ class ExerciseBannerTests {
                         org.assertj.core.groups.Tuple.tuple("fails", false, 1, "try harder"),
                         org.assertj.core.groups.Tuple.tuple("leaks", false, 1, "close what you open"));
         assertThat(bytes.toString(StandardCharsets.UTF_8))
-                .contains("┌─ 99-sample").contains("1 of 3 checks pass · 2 of 4 points").contains("Hint: try harder");
+                .contains("┌─ 99-sample").contains("1 of 3 checks pass · 2 of 4 points · 1 skipped").contains("Hint: try harder")
+                .contains("│ Skipped: not here: only on a newer JDK");
     }
 
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -87,6 +99,13 @@ class ExerciseBannerTests {
         @Hint("the check's own hint, about its task")
         void leaks() {
             throw new HintedFailure("a thread was left running", "close what you open");
+        }
+
+        @Test
+        @Order(4)
+        @DisplayName("not here")
+        void notHere() {
+            org.junit.jupiter.api.Assumptions.abort("only on a newer JDK");
         }
     }
 }

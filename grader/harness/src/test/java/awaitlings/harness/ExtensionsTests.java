@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -96,6 +97,31 @@ class ExtensionsTests {
     @DisplayName("the JDK's common pool, its timer behind orTimeout and the harness's own threads are not leaks")
     void sharedThreadsAreNotLeaks() {
         run(UsingSharedThreads.class).assertThatEvents().haveExactly(1, event(test("usesThem"), finishedSuccessfully()));
+    }
+
+    @Test
+    @DisplayName("the JDK's virtual-thread scheduler (its carriers, its timer, its unblocker) is not a leak")
+    void virtualThreadSchedulerIsNotALeak() {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 21, "virtual threads exist from JDK 21");
+        run(UsingVirtualThreads.class).assertThatEvents().haveExactly(1, event(test("startsOne"), finishedSuccessfully()));
+    }
+
+    static class UsingVirtualThreads {
+        @Test
+        void startsOne() throws Exception {
+            // Called by reflection: the harness is compiled for JDK 17, where the method does not exist.
+            Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class)
+                    .invoke(null, (Runnable) () -> waitABit());
+            virtual.join();
+        }
+
+        private static void waitABit() {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static class LeakingFromDaemons {

@@ -24,7 +24,7 @@ public final class CompileRunner {
     record Plan(List<Step> exercises, String results) {
     }
 
-    record Step(String exercise, String sources, String classes) {
+    record Step(String exercise, String sources, String classes, int release) {
     }
 
     /** What compiling one exercise gave: javac's errors (empty when it compiled) and where each class came from. */
@@ -40,7 +40,7 @@ public final class CompileRunner {
         for (Step step : plan.exercises()) {
             Outcome outcome;
             try {
-                Javac.Result result = Javac.compile(Path.of(step.sources()), "", Path.of(step.classes()));
+                Javac.Result result = Javac.compile(Path.of(step.sources()), "", Path.of(step.classes()), step.release());
                 outcome = new Outcome(result.errors(), result.sources());
             } catch (RuntimeException | StackOverflowError crash) {
                 // A source that crashes javac is the learner's to fix, like any other error.

@@ -17,6 +17,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,39 +40,51 @@ public final class CompiledTests {
 
     private final Path root;
     private final Map<String, CompiledExercise> exercises;
+    private final Map<String, Integer> needNewerJdk;
     private final List<Path> libraries;
     private final Set<String> checkClasses;
     private final Set<String> libraryPackages;
 
-    private CompiledTests(Path root, Map<String, CompiledExercise> exercises, List<Path> libraries,
-                          Set<String> checkClasses, Set<String> libraryPackages) {
+    private CompiledTests(Path root, Map<String, CompiledExercise> exercises, Map<String, Integer> needNewerJdk,
+                          List<Path> libraries, Set<String> checkClasses, Set<String> libraryPackages) {
         this.root = root;
         this.exercises = exercises;
+        this.needNewerJdk = needNewerJdk;
         this.libraries = libraries;
         this.checkClasses = checkClasses;
         this.libraryPackages = libraryPackages;
     }
 
-    /** Compiles the visible (and, with {@code hidden}, the hidden) tests of every exercise into {@code workDir}. */
+    /**
+     * Compiles the visible (and, with {@code hidden}, the hidden) tests of every exercise into {@code workDir}, each
+     * for its exercise's release; an exercise written for a newer Java than this JDK is left out and remembered
+     * ({@link #needNewerJdk()}).
+     */
     public static CompiledTests compile(Course course, Path workDir, boolean hidden) {
         List<Path> libraries = staged(System.getProperty("java.class.path"), workDir.resolve("lib"));
         String classpath = join(libraries.toArray());
         Map<String, CompiledExercise> exercises = new LinkedHashMap<>();
+        Map<String, Integer> needNewerJdk = new LinkedHashMap<>();
         for (String exercise : course.exercises()) {
+            int release = course.release(exercise);
+            if (release > Runtime.version().feature()) {
+                needNewerJdk.put(exercise, release);
+                continue;
+            }
             Path out = workDir.resolve(exercise);
             Path stub = out.resolve("stub-classes");
             Path visible = out.resolve("test-classes");
             Path hiddenOut = out.resolve("hidden-classes");
-            failIfAny(exercise, "stub", Javac.compile(course.exercise(exercise).resolve("src/main/java"), "", stub).errors());
+            failIfAny(exercise, "stub", Javac.compile(course.exercise(exercise).resolve("src/main/java"), "", stub, release).errors());
             failIfAny(exercise, "visible tests", Javac.compile(course.exercise(exercise).resolve("src/test/java"),
-                    join(stub, classpath), visible).errors());
+                    join(stub, classpath), visible, release).errors());
             Path hiddenSources = course.solution(exercise).resolve("src/test/java");
             boolean withHidden = hidden && Files.isDirectory(hiddenSources);
             if (withHidden) {
-                failIfAny(exercise, "hidden tests", Javac.compile(hiddenSources, join(stub, visible, classpath), hiddenOut).errors());
+                failIfAny(exercise, "hidden tests", Javac.compile(hiddenSources, join(stub, visible, classpath), hiddenOut, release).errors());
             }
             List<Path> testRoots = withHidden ? List.of(visible, hiddenOut) : List.of(visible);
-            exercises.put(exercise, new CompiledExercise(exercise, testRoots, discover(exercise, testRoots, stub, withHidden ? hiddenOut : null)));
+            exercises.put(exercise, new CompiledExercise(exercise, release, testRoots, discover(exercise, testRoots, stub, withHidden ? hiddenOut : null)));
         }
         Permissions.shareWithOthers(workDir);
         Set<String> checkClasses = new TreeSet<>();
@@ -79,7 +92,7 @@ public final class CompiledTests {
         Set<String> libraryPackages = new TreeSet<>();
         libraries.forEach(library -> ClassNames.in(library).forEach(name -> libraryPackages.add(ClassNames.packageOf(name))));
         libraryPackages.remove(""); // the unnamed package is everyone's
-        return new CompiledTests(workDir, exercises, libraries, checkClasses, libraryPackages);
+        return new CompiledTests(workDir, exercises, needNewerJdk, libraries, checkClasses, libraryPackages);
     }
 
     /**
@@ -95,9 +108,9 @@ public final class CompiledTests {
         }
         Permissions.readOnlyForAll(dir);
         Map<String, CompiledExercise> copies = new LinkedHashMap<>();
-        exercises.forEach((name, exercise) -> copies.put(name, new CompiledExercise(name,
+        exercises.forEach((name, exercise) -> copies.put(name, new CompiledExercise(name, exercise.release(),
                 exercise.testRoots().stream().map(p -> rebase(p, dir)).toList(), exercise.checks())));
-        return new CompiledTests(dir, copies, libraries.stream().map(p -> rebase(p, dir)).toList(), checkClasses, libraryPackages);
+        return new CompiledTests(dir, copies, needNewerJdk, libraries.stream().map(p -> rebase(p, dir)).toList(), checkClasses, libraryPackages);
     }
 
     private Path rebase(Path path, Path newRoot) {
@@ -143,9 +156,14 @@ public final class CompiledTests {
         return List.copyOf(copies);
     }
 
-    /** The exercises, in course order. */
+    /** The exercises this JDK can grade, in course order. */
     public List<CompiledExercise> exercises() {
         return List.copyOf(exercises.values());
+    }
+
+    /** The exercises written for a newer Java than this JDK, each with the release it needs, in course order. */
+    public Map<String, Integer> needNewerJdk() {
+        return Collections.unmodifiableMap(needNewerJdk);
     }
 
     /** The folder everything was compiled into. */
@@ -229,10 +247,11 @@ public final class CompiledTests {
      * One exercise's compiled tests.
      *
      * @param exercise  the exercise folder name
+     * @param release   the Java release it is written for, which the learner's code is compiled for too
      * @param testRoots the folders of compiled test classes (visible, then hidden)
      * @param checks    every check, visible ones first, each with the test method that runs it
      */
-    public record CompiledExercise(String exercise, List<Path> testRoots, Map<Check, Target> checks) {
+    public record CompiledExercise(String exercise, int release, List<Path> testRoots, Map<Check, Target> checks) {
     }
 
     /** A test method: what the graded JVM selects to run one check. */

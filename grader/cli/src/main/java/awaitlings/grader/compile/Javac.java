@@ -39,10 +39,11 @@ final class Javac {
     }
 
     /**
-     * Compiles every {@code .java} file under {@code sources} into {@code out}. A compiler that fails without saying
-     * why still fails: its result has an error that says so.
+     * Compiles every {@code .java} file under {@code sources} into {@code out}, for the Java {@code release} its
+     * exercise is written for. A compiler that fails without saying why still fails: its result has an error that
+     * says so.
      */
-    static Result compile(Path sources, String classpath, Path out) {
+    static Result compile(Path sources, String classpath, Path out, int release) {
         List<Path> files = javaFiles(sources);
         if (files.isEmpty()) {
             return new Result("no Java sources under " + sources.getFileName(), Map.of());
@@ -55,7 +56,7 @@ final class Javac {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, String> declaredIn = new TreeMap<>();
         try (StandardJavaFileManager fileManager = COMPILER.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", out.toString(), "-classpath", classpath, "--release", "17",
+            List<String> options = List.of("-d", out.toString(), "-classpath", classpath, "--release", Integer.toString(release),
                     "-encoding", "UTF-8", "-proc:none", "-implicit:none", "-nowarn");
             JavacTask task = (JavacTask) COMPILER.getTask(null, fileManager, diagnostics, options, null,
                     fileManager.getJavaFileObjectsFromPaths(files));

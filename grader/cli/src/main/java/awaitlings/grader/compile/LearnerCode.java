@@ -47,7 +47,8 @@ public record LearnerCode(Map<String, Path> classes, Map<String, String> errors,
                     Folders.copy(course.exercise(name).resolve("src/main/java"), sources);
                 }
                 visible.add(sources);
-                steps.add(new CompileRunner.Step(name, sources.toString(), Files.createDirectories(compiled.resolve(name)).toString()));
+                steps.add(new CompileRunner.Step(name, sources.toString(), Files.createDirectories(compiled.resolve(name)).toString(),
+                        exercise.release()));
             }
             Path plan = workspace.root().resolve("compile-plan.json");
             new ObjectMapper().writeValue(plan.toFile(), new CompileRunner.Plan(steps, results.toString()));

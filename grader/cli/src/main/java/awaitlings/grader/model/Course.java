@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +16,8 @@ import java.util.stream.Stream;
  * @param root the folder with {@code pom.xml}, {@code exercises/} and {@code solutions/}
  */
 public record Course(Path root) {
+
+    private static final Pattern RELEASE = Pattern.compile("<maven\\.compiler\\.release>\\s*(\\d+)\\s*</maven\\.compiler\\.release>");
 
     /** The course at {@code root}, or an error that says why it is not one. */
     public static Course at(Path root) {
@@ -28,6 +33,24 @@ public record Course(Path root) {
         try (Stream<Path> dirs = Files.list(root.resolve("exercises"))) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
                     .map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The Java release an exercise is written for: its pom's {@code maven.compiler.release}, else the course's (the
+     * root pom's), else 17. An exercise for a newer release than the grader's JDK cannot be graded with it.
+     */
+    public int release(String exercise) {
+        return declaredRelease(exercise(exercise).resolve("pom.xml"))
+                .orElseGet(() -> declaredRelease(root.resolve("pom.xml")).orElse(17));
+    }
+
+    private static Optional<Integer> declaredRelease(Path pom) {
+        try {
+            Matcher release = RELEASE.matcher(Files.isRegularFile(pom) ? Files.readString(pom) : "");
+            return release.find() ? Optional.of(Integer.parseInt(release.group(1))) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

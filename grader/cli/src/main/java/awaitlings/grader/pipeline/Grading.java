@@ -15,7 +15,9 @@ import awaitlings.grader.sandbox.Sandbox;
 import awaitlings.grader.submission.Workspace;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Grades one submission laid over the course: compiles each exercise's code on its own ({@link LearnerCode}), runs
@@ -53,7 +55,8 @@ public final class Grading {
                 .map(exercise -> new GradedJvm.Exercise(exercise, code.classes().get(exercise.exercise())))
                 .toList();
         GradedJvm.Outcome outcome = new GradedJvm(checks, workspace.root(), options, sandbox).run(runnable, deadline);
-        List<ExerciseResult> exercises = new ArrayList<>();
+        Map<String, ExerciseResult> byExercise = new HashMap<>();
+        tests.needNewerJdk().forEach((exercise, release) -> byExercise.put(exercise, ExerciseResult.needingJdk(exercise, release)));
         int checkCount = checks.exercises().stream().mapToInt(exercise -> exercise.checks().size()).sum();
         int perMessage = Math.min(TextCap.MESSAGE, MAX_MESSAGES / Math.max(1, checkCount));
         for (CompiledTests.CompiledExercise exercise : checks.exercises()) {
@@ -62,9 +65,10 @@ public final class Grading {
                     .map(check -> errors.isEmpty() ? outcome.verdicts().get(check) : notCompiled(check))
                     .map(verdict -> new Verdict(verdict.check(), verdict.passed(), TextCap.cut(verdict.message(), perMessage), verdict.hint()))
                     .toList();
-            exercises.add(new ExerciseResult(exercise.exercise(), verdicts, errors,
+            byExercise.put(exercise.exercise(), new ExerciseResult(exercise.exercise(), verdicts, errors,
                     outcome.crashed().contains(exercise.exercise()), outcome.timedOut().contains(exercise.exercise())));
         }
+        List<ExerciseResult> exercises = course.exercises().stream().filter(byExercise::containsKey).map(byExercise::get).toList();
         List<String> tampered = new ArrayList<>(workspace.tampered());
         tampered.addAll(code.shadowing());
         return new SubmissionResult(workspace.id(), exercises, tampered, notes, outcome.output(),

@@ -170,6 +170,8 @@ public final class Pipeline implements AutoCloseable {
         }
         if (!todo.isEmpty()) {
             CompiledTests tests = compileTests.compile(batch.course(), scratch.resolve("tests"), batch.options().hidden());
+            tests.needNewerJdk().forEach((exercise, release) -> listener.warning(exercise + " needs JDK " + release
+                    + "+ and this grader runs on JDK " + Runtime.version().feature() + ": it is reported as such, not graded"));
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(batch.jobs(), todo.size()), daemonThreads());
             try {
                 List<Future<SubmissionResult>> graded = new ArrayList<>();

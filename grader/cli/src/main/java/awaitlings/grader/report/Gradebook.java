@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code gradebook.csv}: a header {@code id,total,max,<one column per exercise>,flags}, then one row per submission,
  * sorted by id so that a resumed run writes the same file. An exercise's cell is its score (empty when the
- * submission has no result for it); {@code flags} are {@link SubmissionFlags}, {@code ;}-joined. RFC 4180: CRLF line
+ * submission has no result for it, "needs JDK 21+" when the grader's JDK was too old to grade it); {@code flags} are {@link SubmissionFlags}, {@code ;}-joined. RFC 4180: CRLF line
  * ends, and a field with a comma, quote or line break is quoted, its quotes doubled; no cell reads as a formula.
  */
 final class Gradebook {
@@ -34,7 +34,8 @@ final class Gradebook {
     private static List<String> fields(SubmissionResult result, List<String> exercises) {
         List<String> fields = new ArrayList<>(List.of(result.id(), String.valueOf(result.score()), String.valueOf(result.maxScore())));
         for (String exercise : exercises) {
-            fields.add(find(result, exercise).map(found -> String.valueOf(found.score())).orElse(""));
+            fields.add(find(result, exercise)
+                    .map(found -> found.needsNewerJdk() ? found.needsJdkText() : String.valueOf(found.score())).orElse(""));
         }
         fields.add(SubmissionFlags.joined(result));
         return fields;

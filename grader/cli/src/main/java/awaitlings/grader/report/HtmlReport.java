@@ -64,6 +64,8 @@ final class HtmlReport {
                 Optional<ExerciseResult> exercise = Gradebook.find(result, exercises.get(e));
                 if (exercise.isEmpty()) {
                     html.append("<td class=\"cell missing\">—</td>");
+                } else if (exercise.get().needsNewerJdk()) {
+                    html.append("<td class=\"cell missing\">").append(exercise.get().needsJdkText()).append("</td>");
                 } else {
                     html.append("<td class=\"cell ").append(shade(exercise.get())).append("\"><a href=\"#").append(anchor).append("-e").append(e + 1)
                             .append("\">").append(exercise.get().score()).append('/').append(exercise.get().maxScore()).append("</a></td>");
@@ -116,6 +118,10 @@ final class HtmlReport {
     private static void exercise(StringBuilder html, ExerciseResult exercise, String anchor) {
         html.append("<section class=\"exercise\" id=\"").append(anchor).append("\">\n<h3>").append(Html.escape(exercise.exercise()))
                 .append(" · ").append(exercise.score()).append('/').append(exercise.maxScore()).append("</h3>\n");
+        if (exercise.needsNewerJdk()) {
+            html.append("<p>Not graded: it ").append(exercise.needsJdkText()).append(", newer than the grader's.</p>\n</section>\n");
+            return;
+        }
         if (exercise.crashed()) {
             html.append("<p class=\"warning\">A check ended the test JVM (System.exit, a crash or running out of memory).</p>\n");
         }

@@ -21,7 +21,8 @@ import org.w3c.dom.Element;
  * it: a {@code testsuite} named for the exercise with its {@code tests}/{@code failures}/{@code errors}/{@code skipped}
  * counts and {@code properties}, one {@code testcase} per check ({@code classname} the test class, {@code name} the
  * check's sentence, hidden checks starting with "[hidden] "), a {@code failure} for a failed check and an
- * {@code error} for every check of an exercise that did not compile. The grader times submissions, not checks, so
+ * {@code error} for every check of an exercise that did not compile; an exercise the grader's JDK was too old to
+ * grade is one {@code skipped} test case that says which JDK it needs. The grader times submissions, not checks, so
  * no {@code time} attribute is written rather than a made-up one.
  */
 public final class JunitXmlReport {
@@ -46,6 +47,16 @@ public final class JunitXmlReport {
         property(properties, "awaitlings.crashed", String.valueOf(exercise.crashed()));
         property(properties, "awaitlings.timedOut", String.valueOf(exercise.timedOut()));
         property(properties, "awaitlings.tampered", String.join(", ", result.tampered()));
+        if (exercise.needsNewerJdk()) {
+            // Its checks are unknown without a JDK that compiles them: one test case stands for the exercise.
+            suite.setAttribute("tests", "1");
+            suite.setAttribute("skipped", "1");
+            Element testcase = child(suite, "testcase");
+            testcase.setAttribute("name", exercise.needsJdkText());
+            testcase.setAttribute("classname", exercise.exercise());
+            child(testcase, "skipped").setAttribute("message", "not graded: " + exercise.exercise() + " "
+                    + exercise.needsJdkText() + ", and the grader ran on an older JDK");
+        }
         for (Verdict verdict : exercise.verdicts()) {
             Element testcase = child(suite, "testcase");
             testcase.setAttribute("name", XmlText.clean(CheckLabels.markedName(verdict.check())));

@@ -37,8 +37,8 @@ final class LearnerText {
     }
 
     /**
-     * One paragraph per fact: the score, then whether the grader could not grade it, what did not compile, crashed,
-     * timed out, and what was tampered with.
+     * One paragraph per fact: the score, then whether the grader could not grade it, which exercises need a newer
+     * JDK than the grader's, what did not compile, crashed, timed out, and what was tampered with.
      */
     static String summary(SubmissionResult result) {
         List<String> paragraphs = new ArrayList<>();
@@ -46,6 +46,12 @@ final class LearnerText {
         if (!result.graded()) {
             paragraphs.add("The grader could not grade this submission (" + result.gradingError() + "): none of its"
                     + " checks ran. This is not about your code; the instructor has been told.");
+        }
+        for (ExerciseResult exercise : result.exercises()) {
+            if (exercise.needsNewerJdk()) {
+                paragraphs.add(exercise.exercise() + " was not graded: it " + exercise.needsJdkText()
+                        + ", and the grader ran on an older JDK. It is not counted in the points above.");
+            }
         }
         for (String exercise : SubmissionFlags.exercisesWhere(result, e -> !e.compileError().isEmpty())) {
             paragraphs.add(exercise + " did not compile, so none of its checks could run: its first check shows"

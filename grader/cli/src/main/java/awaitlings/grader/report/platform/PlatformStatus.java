@@ -5,6 +5,7 @@ import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.model.Verdict;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * The {@code pass}/{@code fail}/{@code error} vocabulary that Exercism's test-runner results and GitHub Classroom's
@@ -30,22 +31,26 @@ final class PlatformStatus {
         return result.verdicts().stream().allMatch(Verdict::passed) ? "pass" : "fail";
     }
 
-    /** Whether no check could run because every exercise failed to compile. */
+    /** Whether no check could run because every exercise that was graded failed to compile. */
     static boolean nothingRan(SubmissionResult result) {
-        return !result.exercises().isEmpty()
-                && result.exercises().stream().noneMatch(exercise -> exercise.compileError().isEmpty());
+        List<ExerciseResult> graded = graded(result);
+        return !graded.isEmpty() && graded.stream().noneMatch(exercise -> exercise.compileError().isEmpty());
     }
 
-    /** For {@code error}: every exercise's javac diagnostics, each under its exercise's name. */
+    /** For {@code error}: every graded exercise's javac diagnostics, each under its exercise's name. */
     static String compileErrors(SubmissionResult result) {
         StringBuilder text = new StringBuilder();
-        for (ExerciseResult exercise : result.exercises()) {
+        for (ExerciseResult exercise : graded(result)) {
             if (text.length() > 0) {
                 text.append("\n\n");
             }
             text.append(exercise.exercise()).append(" did not compile:\n").append(exercise.compileError().strip());
         }
         return text.toString();
+    }
+
+    private static List<ExerciseResult> graded(SubmissionResult result) {
+        return result.exercises().stream().filter(exercise -> !exercise.needsNewerJdk()).toList();
     }
 
     /**
