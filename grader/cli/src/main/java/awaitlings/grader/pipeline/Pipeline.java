@@ -134,6 +134,7 @@ public final class Pipeline implements AutoCloseable {
     private final Grade grade;
     private final Results results;
     private final Path scratch;
+    private final AtomicInteger workspaces = new AtomicInteger();
 
     public Pipeline(Batch batch, CompileTests compileTests, Grade grade, Results results) throws IOException {
         this.batch = batch;
@@ -200,7 +201,8 @@ public final class Pipeline implements AutoCloseable {
     private SubmissionResult gradeOne(CompiledTests tests, Submission submission, Listener listener) {
         listener.started(submission.id());
         long started = System.nanoTime();
-        Path workDir = scratch.resolve("work").resolve(submission.id());
+        // Numbered, not named by the id: an id may hold the class path's separator, which a plain-mode JVM would split on.
+        Path workDir = scratch.resolve("work").resolve(Integer.toString(workspaces.incrementAndGet()));
         SubmissionResult result;
         try {
             Workspace workspace = Overlay.prepare(batch.course(), submission, workDir);
