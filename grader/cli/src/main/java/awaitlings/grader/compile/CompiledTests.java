@@ -84,7 +84,9 @@ public final class CompiledTests {
                 failIfAny(exercise, "hidden tests", Javac.compile(hiddenSources, join(stub, visible, classpath), hiddenOut, release).errors());
             }
             List<Path> testRoots = withHidden ? List.of(visible, hiddenOut) : List.of(visible);
-            exercises.put(exercise, new CompiledExercise(exercise, release, testRoots, discover(exercise, testRoots, stub, withHidden ? hiddenOut : null)));
+            TestSources sources = new TestSources(course.root(), List.of(course.exercise(exercise).resolve("src/test/java"), hiddenSources));
+            exercises.put(exercise, new CompiledExercise(exercise, release, testRoots,
+                    discover(exercise, testRoots, stub, withHidden ? hiddenOut : null, sources)));
         }
         Permissions.shareWithOthers(workDir);
         Set<String> checkClasses = new TreeSet<>();
@@ -181,7 +183,7 @@ public final class CompiledTests {
         return libraries;
     }
 
-    private static Map<Check, Target> discover(String exercise, List<Path> testRoots, Path stub, Path hiddenRoot) {
+    private static Map<Check, Target> discover(String exercise, List<Path> testRoots, Path stub, Path hiddenRoot, TestSources sources) {
         List<Path> roots = new ArrayList<>(testRoots);
         roots.add(stub);
         Thread thread = Thread.currentThread();
@@ -197,11 +199,13 @@ public final class CompiledTests {
                     if (test.isTest() && test.getSource().orElse(null) instanceof MethodSource source) {
                         boolean isHidden = hiddenRoot != null && Files.exists(hiddenRoot.resolve(source.getClassName().replace('.', '/') + ".class"));
                         Method method = source.getJavaMethod();
+                        TestSources.Place place = sources.of(source.getClassName(), source.getMethodName());
                         Check check = new Check(exercise, source.getJavaClass().getSimpleName() + "." + source.getMethodName() + "()",
                                 test.getDisplayName(),
                                 method.isAnnotationPresent(Points.class) ? method.getAnnotation(Points.class).value() : 1,
                                 isHidden,
-                                method.isAnnotationPresent(Hint.class) ? method.getAnnotation(Hint.class).value() : "");
+                                method.isAnnotationPresent(Hint.class) ? method.getAnnotation(Hint.class).value() : "",
+                                source.getClassName(), place.file(), place.line());
                         (isHidden ? hidden : visible).put(check, new Target(source.getClassName(), source.getMethodName()));
                     }
                 }

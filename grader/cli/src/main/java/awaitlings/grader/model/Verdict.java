@@ -1,5 +1,7 @@
 package awaitlings.grader.model;
 
+import java.time.Duration;
+
 /**
  * What became of one check in one submission.
  *
@@ -9,16 +11,23 @@ package awaitlings.grader.model;
  *                time limit, a compile error); empty when it passed
  * @param hint    the hint shown with a failure: the check's own, unless the failure brought one of its own (a leak
  *                or a broken clean-up is about other code than the check's task)
+ * @param time    how long the check ran, as its JVM measured it; zero when it did not run to its end
  */
-public record Verdict(Check check, boolean passed, String message, String hint) {
+public record Verdict(Check check, boolean passed, String message, String hint, Duration time) {
 
     public Verdict {
         hint = hint == null ? check.hint() : hint;
+        time = time == null ? Duration.ZERO : time;
     }
 
-    /** A verdict with the check's own hint. */
+    /** A verdict on a check that did not run to its end (a crash, a compile error, no time left): it took no time. */
     public Verdict(Check check, boolean passed, String message) {
-        this(check, passed, message, check.hint());
+        this(check, passed, message, check.hint(), Duration.ZERO);
+    }
+
+    /** The same verdict with its message cut to at most {@code max} characters. */
+    public Verdict withMessageCut(int max) {
+        return new Verdict(check, passed, TextCap.cut(message, max), hint, time);
     }
 
     public int score() {

@@ -63,7 +63,7 @@ public final class Grading {
             String errors = TextCap.cut(code.errors().getOrDefault(exercise.exercise(), ""), MAX_COMPILE_ERRORS);
             List<Verdict> verdicts = exercise.checks().keySet().stream()
                     .map(check -> errors.isEmpty() ? outcome.verdicts().get(check) : notCompiled(check))
-                    .map(verdict -> new Verdict(verdict.check(), verdict.passed(), TextCap.cut(verdict.message(), perMessage), verdict.hint()))
+                    .map(verdict -> verdict.withMessageCut(perMessage))
                     .toList();
             byExercise.put(exercise.exercise(), new ExerciseResult(exercise.exercise(), verdicts, errors,
                     outcome.crashed().contains(exercise.exercise()), outcome.timedOut().contains(exercise.exercise())));

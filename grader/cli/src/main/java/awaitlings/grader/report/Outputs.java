@@ -12,10 +12,13 @@ import awaitlings.grader.report.platform.ResultJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,8 +62,10 @@ public final class Outputs {
             AtomicFile.write(folder.resolve("classroom.json"), ClassroomReport.render(result));
         }
         if (formats.contains(Format.JUNIT)) {
+            Instant now = Instant.now();
             for (ExerciseResult exercise : result.exercises()) {
-                AtomicFile.write(folder.resolve("junit").resolve(exercise.exercise() + ".xml"), JunitXmlReport.render(result, exercise));
+                AtomicFile.write(folder.resolve("junit").resolve(exercise.exercise() + ".xml"),
+                        JunitXmlReport.render(result, exercise, now, Host.NAME));
             }
         }
         AtomicFile.write(folder.resolve(FINISHED), ResultJson.write(result));
@@ -104,6 +109,19 @@ public final class Outputs {
         }
         if (formats.contains(Format.HTML)) {
             AtomicFile.write(outDir.resolve("report.html"), HtmlReport.render(all, exercises));
+        }
+    }
+
+    /** This machine's name, looked up once: a JUnit suite says where it ran. */
+    private static final class Host {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "localhost"; // what the Ant schema asks for when the name cannot be found
+            }
         }
     }
 

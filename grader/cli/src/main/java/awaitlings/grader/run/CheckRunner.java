@@ -19,9 +19,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -95,6 +98,7 @@ public final class CheckRunner {
         private final TestPlan plan;
         private final PrintStream events;
         private final Set<String> ended = new HashSet<>();
+        private final Map<String, Long> startedAt = new HashMap<>();
 
         EventWriter(String exercise, TestPlan plan, PrintStream events) {
             this.exercise = exercise;
@@ -105,6 +109,7 @@ public final class CheckRunner {
         @Override
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
+                startedAt.put(id(test), System.nanoTime());
                 events.println("START\t" + exercise + "\t" + id(test));
             }
         }
@@ -144,8 +149,11 @@ public final class CheckRunner {
         private void end(TestIdentifier test, boolean passed, String message, String hint) {
             String id = id(test);
             if (ended.add(id)) {
+                Long started = startedAt.get(id);
+                long millis = started == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 events.println("END\t" + exercise + "\t" + id + "\t" + (passed ? "PASS" : "FAIL") + "\t"
-                        + base64(TextCap.cut(message, TextCap.MESSAGE)) + "\t" + base64(TextCap.cut(hint, TextCap.MESSAGE)));
+                        + base64(TextCap.cut(message, TextCap.MESSAGE)) + "\t" + base64(TextCap.cut(hint, TextCap.MESSAGE))
+                        + "\t" + millis);
             }
         }
 

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -151,12 +152,12 @@ public final class GradedJvm {
                 String[] part = line.split("\t", -1);
                 if (part[0].equals("START") && part.length == 3 && part[1].equals(name)) {
                     current = part[2];
-                } else if (part[0].equals("END") && part.length == 6 && part[1].equals(name)) {
+                } else if (part[0].equals("END") && part.length == 7 && part[1].equals(name)) {
                     Check check = byId.get(part[2]);
                     if (check != null && remaining.remove(check) != null) {
                         boolean passed = part[3].equals("PASS");
                         verdicts.put(check, new Verdict(check, passed, TextCap.cut(decode(part[4]), TextCap.MESSAGE),
-                                passed ? check.hint() : TextCap.cut(decode(part[5]), TextCap.MESSAGE)));
+                                passed ? check.hint() : TextCap.cut(decode(part[5]), TextCap.MESSAGE), millis(part[6])));
                     }
                     current = null;
                 }
@@ -305,6 +306,15 @@ public final class GradedJvm {
             case NEVER_REPORTED -> "it never connected to the grader";
             default -> "exit code " + run.exitCode();
         };
+    }
+
+    /** A check's running time as its runner sent it; zero when the text is not a count of milliseconds. */
+    private static Duration millis(String text) {
+        try {
+            return Duration.ofMillis(Math.max(0, Long.parseLong(text)));
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
     }
 
     private static String decode(String base64) {

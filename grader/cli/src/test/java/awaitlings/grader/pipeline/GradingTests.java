@@ -6,6 +6,7 @@ import static awaitlings.grader.fixture.GradingFixture.otherThan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import awaitlings.grader.fixture.GradingFixture;
+import awaitlings.grader.model.Check;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.model.Verdict;
@@ -28,7 +29,7 @@ class GradingTests {
     Path work;
 
     @Test
-    @DisplayName("the course's solutions get full marks, hidden checks included")
+    @DisplayName("the course's solutions get full marks, hidden checks included; each check knows its class, file, line and time")
     void solutionsGetFullMarks() throws IOException {
         SubmissionResult result = grade(solutions());
 
@@ -36,6 +37,18 @@ class GradingTests {
                 assertThat(v.passed()).as("%s › %s: %s", v.check().exercise(), v.check().name(), v.message()).isTrue());
         assertThat(result.score()).isEqualTo(result.maxScore());
         assertThat(result.verdicts()).anyMatch(v -> v.check().hidden()).anyMatch(v -> !v.check().hidden());
+        // One grading of the whole course is costly: the same run shows what each check knows of itself.
+        assertThat(result.verdicts()).allSatisfy(v -> {
+            Check check = v.check();
+            assertThat(check.testClass()).as(check.id()).endsWith("." + check.id().substring(0, check.id().indexOf('.')));
+            Path file = GradingFixture.COURSE.root().resolve(check.file());
+            assertThat(file).as(check.id()).isRegularFile();
+            String method = check.id().substring(check.id().indexOf('.') + 1, check.id().indexOf('('));
+            assertThat(Files.readAllLines(file).get(check.line() - 1)).as("%s at %s:%d", check.id(), check.file(), check.line())
+                    .contains("void " + method + "(");
+            assertThat(check.file()).startsWith(check.hidden() ? "solutions/" + check.exercise() : "exercises/" + check.exercise());
+        });
+        assertThat(result.verdicts()).as("checks that ran for a measurable time").anyMatch(v -> v.time().toMillis() > 0);
     }
 
     @Test

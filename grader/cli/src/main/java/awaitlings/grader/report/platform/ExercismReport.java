@@ -26,7 +26,7 @@ public final class ExercismReport {
         } else {
             root.putNull("message");
         }
-        PlatformStatus.tests(root.putArray("tests"), result, false);
+        PlatformStatus.tests(root.putArray("tests"), result);
         return ResultJson.write(root);
     }
 }

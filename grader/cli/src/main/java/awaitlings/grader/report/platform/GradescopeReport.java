@@ -6,16 +6,21 @@ import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.model.Verdict;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code results.json} as Gradescope's autograder specification describes it: the total {@code score}, the
  * {@code execution_time} in whole seconds, an {@code output} for the whole submission, and one test per check with
- * {@code name} ("NN-topic › check"), {@code tags} (the exercise first, then {@code hidden} for hidden checks),
+ * {@code name} ("NN-topic › check"), {@code number} ("3.2" for the second check of exercise 03, by which Gradescope
+ * orders the tests), {@code tags} (the exercise first, then {@code hidden} for hidden checks),
  * {@code score}, {@code max_score}, {@code status} ({@code passed}/{@code failed}), {@code output} and
  * {@code visibility}: hidden checks {@code after_published}, so learners see them only once grades are published.
  * Every text is declared {@code "text"} so that a message quoting {@code <html>} is shown, not rendered.
  */
 public final class GradescopeReport {
+
+    private static final Pattern LEADING_DIGITS = Pattern.compile("\\d{1,6}");
 
     private GradescopeReport() {
     }
@@ -29,12 +34,19 @@ public final class GradescopeReport {
         root.put("test_output_format", "text");
         root.put("test_name_format", "text");
         ArrayNode tests = root.putArray("tests");
-        for (ExerciseResult exercise : result.exercises()) {
-            for (Verdict verdict : exercise.verdicts()) {
-                tests.add(test(root, verdict, exercise));
+        for (int e = 0; e < result.exercises().size(); e++) {
+            ExerciseResult exercise = result.exercises().get(e);
+            for (int v = 0; v < exercise.verdicts().size(); v++) {
+                tests.add(test(root, exercise.verdicts().get(v), exercise).put("number", number(exercise, e) + "." + (v + 1)));
             }
         }
         return ResultJson.write(root);
+    }
+
+    /** The exercise's number, {@code 3} for {@code 03-await-compose}; its place from 1 when its name has none. */
+    private static int number(ExerciseResult exercise, int index) {
+        Matcher digits = LEADING_DIGITS.matcher(exercise.exercise());
+        return digits.lookingAt() ? Integer.parseInt(digits.group()) : index + 1;
     }
 
     private static ObjectNode test(ObjectNode root, Verdict verdict, ExerciseResult exercise) {

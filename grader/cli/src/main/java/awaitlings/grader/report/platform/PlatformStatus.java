@@ -54,18 +54,15 @@ final class PlatformStatus {
     }
 
     /**
-     * The tests array both platforms read: one object per check in course order, with {@code name} (hidden checks
-     * marked), {@code status} and, unless it passed, the learner's {@code message}; {@code score} too when asked.
+     * Exercism's tests array: one object per check in course order, with {@code name} (hidden checks marked),
+     * {@code status} and, unless it passed, the learner's {@code message}.
      */
-    static void tests(ArrayNode tests, SubmissionResult result, boolean withScore) {
+    static void tests(ArrayNode tests, SubmissionResult result) {
         for (ExerciseResult exercise : result.exercises()) {
             for (Verdict verdict : exercise.verdicts()) {
                 ObjectNode test = tests.addObject();
                 test.put("name", CheckLabels.marked(verdict.check()));
                 test.put("status", of(verdict, exercise));
-                if (withScore) {
-                    test.put("score", verdict.score());
-                }
                 if (!verdict.passed()) {
                     test.put("message", LearnerText.of(verdict, exercise));
                 }

@@ -6,37 +6,60 @@ import static awaitlings.grader.fixture.SampleResults.dave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import awaitlings.grader.fixture.SampleResults;
+import awaitlings.grader.model.Check;
+import awaitlings.grader.model.ExerciseResult;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.model.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("ClassroomReport")
 class ClassroomReportTests {
 
+    private static final String COFFEE_TEST = "exercises/01-coffee-shop/src/test/java/awaitlings/coffee/CoffeeShopTest.java";
+    private static final String COFFEE_HIDDEN = "solutions/01-coffee-shop/src/test/java/awaitlings/coffee/CoffeeShopHiddenTest.java";
+    private static final String FUTURE_TEST = "exercises/02-future-not-value/src/test/java/awaitlings/future/FutureNotValueTest.java";
+    private static final String FUTURE_HIDDEN = "solutions/02-future-not-value/src/test/java/awaitlings/future/FutureNotValueHiddenTest.java";
+
     @Test
-    @DisplayName("ClassroomReport · writes version 1, status, max_score and each check's status, score and message")
+    @DisplayName("ClassroomReport · writes one test per point, with file, line, duration, and a failure's message in its test_code")
     void writesTheRunnerResult() throws Exception {
+        String tooFew = SampleResults.TOO_FEW + "\n\nHint: Start all three orders before you wait for any of them.";
+        String javac = SampleResults.NOT_COMPILED + "\n\njavac's errors:\n" + SampleResults.DIAGNOSTICS.strip();
+        String pointer = SampleResults.NOT_COMPILED + " javac's errors are under this exercise's first check, \"fetch returns before the reply exists\".";
         JsonNode expected = ResultJson.readTree("""
                 {
                   "version": 1,
                   "status": "fail",
                   "max_score": 7,
                   "tests": [
-                    {"name": "01-coffee-shop › three orders brew at the same time", "status": "fail", "score": 0,
-                     "message": "Expecting 3 orders in flight at once,\\nbut measured 1.\\n\\nHint: Start all three orders before you wait for any of them."},
-                    {"name": "01-coffee-shop › orders come back in the order they were placed", "status": "pass", "score": 1},
+                    {"name": "01-coffee-shop › three orders brew at the same time · point 1 of 2", "status": "fail", "score": 0,
+                     "filename": "%1$s", "line_no": 41, "duration": 1250, "message": %5$s,
+                     "test_code": %6$s},
+                    {"name": "01-coffee-shop › three orders brew at the same time · point 2 of 2", "status": "fail", "score": 0,
+                     "filename": "%1$s", "line_no": 41, "duration": 0},
+                    {"name": "01-coffee-shop › orders come back in the order they were placed", "status": "pass", "score": 1,
+                     "filename": "%1$s", "line_no": 58, "duration": 125},
                     {"name": "[hidden] 01-coffee-shop › ten orders brew at the same time", "status": "fail", "score": 0,
-                     "message": "ten orders brew at the same time timed out after 10 seconds"},
-                    {"name": "02-future-not-value › fetch returns before the reply exists", "status": "error", "score": 0,
-                     "message": %s},
+                     "filename": "%2$s", "line_no": 17, "duration": 0, "message": "%7$s",
+                     "test_code": %8$s},
+                    {"name": "02-future-not-value › fetch returns before the reply exists · point 1 of 2", "status": "error", "score": 0,
+                     "filename": "%3$s", "line_no": 23, "duration": 0, "message": %9$s},
+                    {"name": "02-future-not-value › fetch returns before the reply exists · point 2 of 2", "status": "error", "score": 0,
+                     "filename": "%3$s", "line_no": 23, "duration": 0},
                     {"name": "[hidden] 02-future-not-value › a failed fetch completes the future exceptionally", "status": "error", "score": 0,
-                     "message": %s}
+                     "filename": "%4$s", "line_no": 30, "duration": 0, "message": %10$s}
                   ]
                 }
-                """.formatted(
-                ResultJson.mapper().writeValueAsString(SampleResults.NOT_COMPILED + "\n\njavac's errors:\n" + SampleResults.DIAGNOSTICS.strip()),
-                ResultJson.mapper().writeValueAsString(SampleResults.NOT_COMPILED
-                        + " javac's errors are under this exercise's first check, \"fetch returns before the reply exists\".")));
+                """.formatted(COFFEE_TEST, COFFEE_HIDDEN, FUTURE_TEST, FUTURE_HIDDEN, json(tooFew),
+                json("CoffeeShopTest.threeOrdersBrewAtOnce() in " + COFFEE_TEST + "\n\n" + tooFew), SampleResults.TIMED_OUT,
+                json("CoffeeShopHiddenTest.tenOrdersBrewAtOnce() in " + COFFEE_HIDDEN + "\n\n" + SampleResults.TIMED_OUT),
+                json(javac), json(pointer)));
 
         assertThat(ResultJson.readTree(ClassroomReport.render(bob()))).isEqualTo(expected);
     }
@@ -47,7 +70,37 @@ class ClassroomReportTests {
         assertThat(ResultJson.readTree(ClassroomReport.render(carol())).get("status").asText()).isEqualTo("error");
         JsonNode allPassed = ResultJson.readTree(ClassroomReport.render(dave()));
         assertThat(allPassed.get("status").asText()).isEqualTo("pass");
-        assertThat(allPassed.findValuesAsText("score")).containsExactly("2", "1");
+        assertThat(allPassed.findValuesAsText("score")).containsExactly("1", "1", "1");
         assertThat(allPassed.get("max_score").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("ClassroomReport · stays under 64 KiB however much the checks said, cutting messages rather than checks")
+    void staysUnderTheLimit() throws Exception {
+        SubmissionResult noisy = manyErrors();
+
+        String json = ClassroomReport.render(noisy);
+
+        assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ClassroomReport.MAX_BYTES);
+        JsonNode tests = ResultJson.readTree(json).get("tests");
+        assertThat(tests).hasSize(noisy.maxScore());
+        assertThat(tests.get(0).get("message").asText()).startsWith("Your code for 01-ex did not compile").contains("more characters");
+    }
+
+    /** Sixteen exercises of eight checks, none of which compiled, each with 16 KiB of javac's errors. */
+    static SubmissionResult manyErrors() {
+        List<ExerciseResult> exercises = IntStream.rangeClosed(1, 16).mapToObj(n -> {
+            String exercise = String.format("%02d-ex", n);
+            List<Verdict> verdicts = IntStream.rangeClosed(1, 8).mapToObj(c -> new Verdict(
+                    new Check(exercise, "ExTest.check" + c + "()", "check " + c + " of " + exercise, 1, c > 6, ""), false,
+                    "Your code for " + exercise + " did not compile, so this check could not run.")).toList();
+            String errors = ("Ex.java:3: error: cannot find symbol\n  symbol: variable executr\n").repeat(300);
+            return new ExerciseResult(exercise, verdicts, errors.substring(0, 16 * 1024), false, false);
+        }).toList();
+        return new SubmissionResult("many-errors", exercises, List.of(), List.of(), "", Duration.ofSeconds(30));
+    }
+
+    private static String json(String text) throws Exception {
+        return ResultJson.mapper().writeValueAsString(text);
     }
 }

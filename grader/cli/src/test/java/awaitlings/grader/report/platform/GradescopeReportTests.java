@@ -25,16 +25,16 @@ class GradescopeReportTests {
                   "test_name_format": "text",
                   "tests": [
                     {"name": "01-coffee-shop › three orders brew at the same time", "tags": ["01-coffee-shop"],
-                     "score": 2, "max_score": 2, "status": "passed", "output": "", "visibility": "visible"},
+                     "score": 2, "max_score": 2, "status": "passed", "output": "", "visibility": "visible", "number": "1.1"},
                     {"name": "01-coffee-shop › orders come back in the order they were placed", "tags": ["01-coffee-shop"],
-                     "score": 1, "max_score": 1, "status": "passed", "output": "", "visibility": "visible"},
+                     "score": 1, "max_score": 1, "status": "passed", "output": "", "visibility": "visible", "number": "1.2"},
                     {"name": "01-coffee-shop › ten orders brew at the same time", "tags": ["01-coffee-shop", "hidden"],
                      "score": 0, "max_score": 1, "status": "failed",
-                     "output": "Expecting <html> & \\"quotes\\" to stay text,\\nbut they were markup.", "visibility": "after_published"},
+                     "output": "Expecting <html> & \\"quotes\\" to stay text,\\nbut they were markup.", "visibility": "after_published", "number": "1.3"},
                     {"name": "02-future-not-value › fetch returns before the reply exists", "tags": ["02-future-not-value"],
-                     "score": 2, "max_score": 2, "status": "passed", "output": "", "visibility": "visible"},
+                     "score": 2, "max_score": 2, "status": "passed", "output": "", "visibility": "visible", "number": "2.1"},
                     {"name": "02-future-not-value › a failed fetch completes the future exceptionally", "tags": ["02-future-not-value", "hidden"],
-                     "score": 1, "max_score": 1, "status": "passed", "output": "", "visibility": "after_published"}
+                     "score": 1, "max_score": 1, "status": "passed", "output": "", "visibility": "after_published", "number": "2.2"}
                   ]
                 }
                 """);
