@@ -15,9 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The grader's layout is its pipeline: commands use the pipeline, the pipeline runs the stages in order
- * (submission → compile → run → report), and a stage uses only the stages before it, the result model and the
- * file helpers. The rules' sentences are their failure messages.
+ * The grader's layout is its pipeline: commands use the pipeline (and the packaging of the platforms' files), the
+ * pipeline runs the stages in order (submission → compile → run → report), and a stage uses only the stages before
+ * it, the result model and the file helpers. The rules' sentences are their failure messages.
  */
 @DisplayName("the grader's layout")
 class LayoutTests {
@@ -30,6 +30,7 @@ class LayoutTests {
     static final ArchRule STAGES_IN_PIPELINE_ORDER = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("commands").definedBy("awaitlings.grader.command..")
             .layer("pipeline").definedBy("awaitlings.grader.pipeline..")
+            .layer("packaging").definedBy("awaitlings.grader.packaging..")
             .layer("submission").definedBy("awaitlings.grader.submission..")
             .layer("compile").definedBy("awaitlings.grader.compile..")
             .layer("run").definedBy("awaitlings.grader.run..")
@@ -39,6 +40,7 @@ class LayoutTests {
             .layer("files").definedBy("awaitlings.grader.files..")
             .whereLayer("commands").mayNotBeAccessedByAnyLayer()
             .whereLayer("pipeline").mayOnlyBeAccessedByLayers("commands")
+            .whereLayer("packaging").mayOnlyBeAccessedByLayers("commands")
             .whereLayer("submission").mayOnlyBeAccessedByLayers("pipeline", "compile")
             .whereLayer("compile").mayOnlyBeAccessedByLayers("pipeline", "run")
             .whereLayer("run").mayOnlyBeAccessedByLayers("pipeline")
@@ -46,7 +48,8 @@ class LayoutTests {
             .whereLayer("sandbox").mayOnlyBeAccessedByLayers("pipeline", "compile", "run")
             .whereLayer("files").mayOnlyBeAccessedByLayers("pipeline", "submission", "compile", "run", "report", "sandbox")
             .as("Commands use the pipeline, the pipeline runs the stages, and each stage uses only the stages before it"
-                    + " (submission, compile, run, report), the sandbox, the result model and the file helpers");
+                    + " (submission, compile, run, report), the sandbox, the result model and the file helpers;"
+                    + " only commands write the platforms' packages");
 
     static final ArchRule NO_CYCLES = slices().matching("awaitlings.grader.(*)..").should().beFreeOfCycles()
             .as("No two packages of the grader depend on each other");

@@ -14,8 +14,10 @@ import java.util.stream.Stream;
  * The instructor's pristine checkout of the course: where tests, poms, the harness and hidden tests come from.
  *
  * @param root the folder with {@code pom.xml}, {@code exercises/} and {@code solutions/}
+ * @param only the one exercise this course is cut down to, e.g. for a platform that grades one exercise per run;
+ *             empty for all of them
  */
-public record Course(Path root) {
+public record Course(Path root, String only) {
 
     private static final Pattern RELEASE = Pattern.compile("<maven\\.compiler\\.release>\\s*(\\d+)\\s*</maven\\.compiler\\.release>");
 
@@ -25,11 +27,28 @@ public record Course(Path root) {
         if (!Files.isDirectory(dir.resolve("exercises")) || !Files.isRegularFile(dir.resolve("pom.xml"))) {
             throw new IllegalArgumentException("not a course checkout (no pom.xml and exercises/): " + dir);
         }
-        return new Course(dir);
+        return new Course(dir, "");
+    }
+
+    /**
+     * This course cut down to one exercise, named by its folder ({@code 01-coffee-shop}) or by its slug, the folder
+     * without its number ({@code coffee-shop}).
+     *
+     * @throws IllegalArgumentException naming the known exercises when there is no such one
+     */
+    public Course only(String exercise) {
+        List<String> all = new Course(root, "").exercises();
+        return all.stream().filter(name -> name.equals(exercise) || name.replaceFirst("^\\d+-", "").equals(exercise)).findFirst()
+                .map(name -> new Course(root, name))
+                .orElseThrow(() -> new IllegalArgumentException("no exercise \"" + exercise + "\" in the course; known: "
+                        + String.join(", ", all)));
     }
 
     /** The exercise folder names, in course order. */
     public List<String> exercises() {
+        if (!only.isEmpty()) {
+            return List.of(only);
+        }
         try (Stream<Path> dirs = Files.list(root.resolve("exercises"))) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")))
                     .map(d -> d.getFileName().toString()).sorted().toList();

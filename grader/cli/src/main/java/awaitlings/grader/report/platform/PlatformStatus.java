@@ -3,8 +3,6 @@ package awaitlings.grader.report.platform;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.model.Verdict;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -51,22 +49,5 @@ final class PlatformStatus {
 
     private static List<ExerciseResult> graded(SubmissionResult result) {
         return result.exercises().stream().filter(exercise -> !exercise.needsNewerJdk()).toList();
-    }
-
-    /**
-     * Exercism's tests array: one object per check in course order, with {@code name} (hidden checks marked),
-     * {@code status} and, unless it passed, the learner's {@code message}.
-     */
-    static void tests(ArrayNode tests, SubmissionResult result) {
-        for (ExerciseResult exercise : result.exercises()) {
-            for (Verdict verdict : exercise.verdicts()) {
-                ObjectNode test = tests.addObject();
-                test.put("name", CheckLabels.marked(verdict.check()));
-                test.put("status", of(verdict, exercise));
-                if (!verdict.passed()) {
-                    test.put("message", LearnerText.of(verdict, exercise));
-                }
-            }
-        }
     }
 }

@@ -7,7 +7,13 @@ import static awaitlings.grader.fixture.SampleResults.dave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import awaitlings.grader.fixture.SampleResults;
+import awaitlings.grader.model.Check;
+import awaitlings.grader.model.ExerciseResult;
+import awaitlings.grader.model.SubmissionResult;
+import awaitlings.grader.model.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +66,22 @@ class ExercismReportTests {
                 + SampleResults.DIAGNOSTICS.strip());
         assertThat(allPassed.get("status").asText()).isEqualTo("pass");
         assertThat(allPassed.get("message").isNull()).isTrue();
+    }
+
+    @Test
+    @DisplayName("ExercismReport · for one exercise: plain names, the test code it is given, and the task a check names")
+    void writesOneExercise() throws Exception {
+        Check task = new Check("01-coffee-shop", "CoffeeShopTest.a()", "task 3 · the buzzer goes off once", 1, false, "");
+        Check other = new Check("01-coffee-shop", "CoffeeShopHiddenTest.b()", "ten orders brew at once", 1, true, "");
+        SubmissionResult result = new SubmissionResult("s", List.of(new ExerciseResult("01-coffee-shop",
+                List.of(SampleResults.passed(task), new Verdict(other, false, "too slow")), "", false, false)),
+                List.of(), List.of(), "", Duration.ZERO);
+
+        JsonNode report = ResultJson.readTree(ExercismReport.renderExercise(result, check -> check.hidden() ? "" : "void a() {}"));
+
+        assertThat(report.get("tests")).isEqualTo(ResultJson.readTree("""
+                [{"name": "task 3 · the buzzer goes off once", "status": "pass", "test_code": "void a() {}", "task_id": 3},
+                 {"name": "[hidden] ten orders brew at once", "status": "fail", "message": "too slow"}]
+                """));
     }
 }
