@@ -58,6 +58,10 @@ final class GradeCommand implements Callable<Integer> {
             description = "Wall-clock budget of one submission, after which its JVM is killed (default: ${DEFAULT-VALUE}).")
     Duration budget;
 
+    @Option(names = "--heap", paramLabel = "MB", defaultValue = "" + GradeOptions.DEFAULT_HEAP_MEGABYTES,
+            description = "Heap of each graded JVM in MB (default: ${DEFAULT-VALUE}).")
+    int heap;
+
     @Option(names = "--force", description = "Grade again submissions that an earlier run finished.")
     boolean force;
 
@@ -82,7 +86,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Pipeline.Batch batch = new Pipeline.Batch(pristine, out, new GradeOptions(!noHidden, timeout, budget), chosen, jobs, force);
+        GradeOptions options = new GradeOptions(!noHidden, timeout, budget, HeapOption.checked(spec, heap));
+        Pipeline.Batch batch = new Pipeline.Batch(pristine, out, options, chosen, jobs, force);
         Pipeline pipeline = new Pipeline(batch, compileTests, grade, results);
         try {
             var found = pipeline.collect(submissions, note -> console.println("note: " + note));

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = Grader.Version.class,
         description = "Grades awaitlings submissions and writes every platform's results.",
-        subcommands = {GradeCommand.class, ExercismCommand.class, PackageCommand.class})
+        subcommands = {GradeCommand.class, GradescopeCommand.class, ExercismCommand.class, PackageCommand.class})
 public final class Grader implements Runnable {
 
     @Spec

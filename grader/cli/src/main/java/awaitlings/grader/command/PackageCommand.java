@@ -1,5 +1,7 @@
 package awaitlings.grader.command;
 
+import awaitlings.grader.model.Course;
+import awaitlings.grader.packaging.GradescopeZip;
 import awaitlings.grader.packaging.Platform;
 import awaitlings.grader.packaging.PlatformFiles;
 import java.nio.file.Path;
@@ -10,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code grader package PLATFORM --out DIR}: writes the files that plug the course into a platform. */
+/** {@code grader package PLATFORM --out PATH}: writes the files that plug the course into a platform. */
 @Command(name = "package", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes the files that plug the course into a platform:",
+                "gradescope: --out FILE.zip, the autograder zip (setup.sh, run_autograder and the course, hidden tests included);",
                 "classroom: .github/workflows/classroom.yml for the student copy (grades each push, reports to GitHub Classroom);",
                 "exercism: bin/run.sh (Exercism's test-runner interface) and the Dockerfile of its image."})
 final class PackageCommand implements Callable<Integer> {
@@ -20,19 +23,29 @@ final class PackageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PLATFORM", description = "classroom or exercism.")
+    @Parameters(index = "0", paramLabel = "PLATFORM", description = "gradescope, classroom or exercism.")
     String platform;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Where the files go: for classroom, the root of the student copy.")
+    @Option(names = "--out", paramLabel = "PATH", required = true,
+            description = "gradescope: the zip to write; classroom: the root of the student copy; exercism: a folder.")
     Path out;
 
     @Option(names = "--force", description = "Replace files that exist already.")
     boolean force;
 
+    @Option(names = "--course", paramLabel = "DIR",
+            description = "The pristine course (default: the course this grader.jar belongs to, else the current folder).")
+    Path course;
+
     @Override
     public Integer call() {
-        for (Path written : PlatformFiles.write(Platform.named(platform), out, force)) {
+        Platform chosen = Platform.named(platform);
+        if (chosen == Platform.GRADESCOPE) {
+            GradescopeZip.write(course != null ? Course.at(course) : HomeCourse.find(), out, force);
+            spec.commandLine().getOut().println("wrote " + out.toAbsolutePath().normalize());
+            return 0;
+        }
+        for (Path written : PlatformFiles.write(chosen, out, force)) {
             spec.commandLine().getOut().println("wrote " + written.toAbsolutePath().normalize());
         }
         return 0;

@@ -13,7 +13,9 @@ public enum Platform {
     /** A GitHub Actions workflow for the student copy, grading each push and reporting to GitHub Classroom. */
     CLASSROOM(List.of(new File("classroom.yml", ".github/workflows/classroom.yml", false))),
     /** Exercism's test-runner interface: {@code bin/run.sh} and the image it runs in. */
-    EXERCISM(List.of(new File("run.sh", "bin/run.sh", true), new File("Dockerfile", "Dockerfile", false)));
+    EXERCISM(List.of(new File("run.sh", "bin/run.sh", true), new File("Dockerfile", "Dockerfile", false))),
+    /** Gradescope's autograder zip: {@code setup.sh}, {@code run_autograder} and the course (see {@link GradescopeZip}). */
+    GRADESCOPE(List.of(new File("setup.sh", "setup.sh", true), new File("run_autograder", "run_autograder", true)));
 
     /** A template and where it goes in the output folder; an executable one is a script. */
     record File(String template, String path, boolean executable) {

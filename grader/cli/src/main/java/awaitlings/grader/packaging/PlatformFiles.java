@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,13 +29,9 @@ public final class PlatformFiles {
         }
         for (Platform.File file : platform.files()) {
             Path target = out.resolve(file.path());
-            String resource = "/awaitlings/grader/packaging/" + platform.folder() + "/" + file.template();
-            try (InputStream template = PlatformFiles.class.getResourceAsStream(resource)) {
-                if (template == null) {
-                    throw new IllegalStateException("the grader was built without its template " + resource);
-                }
+            try {
                 Files.createDirectories(target.toAbsolutePath().getParent());
-                Files.copy(template, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.write(target, template(platform, file));
                 if (file.executable()) {
                     target.toFile().setExecutable(true, false);
                 }
@@ -46,5 +41,16 @@ public final class PlatformFiles {
             written.add(target);
         }
         return written;
+    }
+
+    /** The bytes of one of the platform's templates. */
+    static byte[] template(Platform platform, Platform.File file) throws IOException {
+        String resource = "/awaitlings/grader/packaging/" + platform.folder() + "/" + file.template();
+        try (InputStream template = PlatformFiles.class.getResourceAsStream(resource)) {
+            if (template == null) {
+                throw new IllegalStateException("the grader was built without its template " + resource);
+            }
+            return template.readAllBytes();
+        }
     }
 }

@@ -42,7 +42,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GradedJvm {
 
-    static final String HEAP = "512m";
     /**
      * Exercises of one submission run at once: their checks mostly wait on deliberate latencies, so two JVMs share a
      * core well, and verdicts come from structure, not speed.
@@ -268,7 +267,7 @@ public final class GradedJvm {
     }
 
     private List<String> javaArgs(Path plan) {
-        return List.of("-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        return List.of("-Xmx" + options.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
                 // No sun.misc.Unsafe (jdk.unsupported), no attach API, no debugger agent: only the Java SE platform
                 // and the JDK's HTTP server, which exercises may use.
@@ -294,7 +293,7 @@ public final class GradedJvm {
                     + " s and could not be stopped, so the JVM running it was killed. Look for an endless loop that ignores interrupts.";
             case FLOODED -> "This check's JVM sent the grader more reports than any check makes, so it was stopped.";
             default -> output.contains("java.lang.OutOfMemoryError")
-                    ? "This check ran out of memory (the heap is capped at " + HEAP + "B): something keeps everything it makes."
+                    ? "This check ran out of memory (the heap is capped at " + options.heapMegabytes() + " MB): something keeps everything it makes."
                     : "This check ended the JVM that ran it (exit code " + run.exitCode() + "): your code called System.exit or"
                     + " Runtime.halt, or crashed the JVM. A method should throw an exception, never end the program.";
         };

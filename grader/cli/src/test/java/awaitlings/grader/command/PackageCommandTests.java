@@ -95,7 +95,7 @@ class PackageCommandTests {
     @DisplayName("an unknown platform, or files that exist without --force, end in one line and exit 2")
     void refusesBadInput() throws Exception {
         assertThat(run("package", "moodle", "--out", out.toString())).isEqualTo(2);
-        assertThat(stderr.toString()).isEqualTo("grader: unknown platform \"moodle\"; known: classroom, exercism" + System.lineSeparator());
+        assertThat(stderr.toString()).isEqualTo("grader: unknown platform \"moodle\"; known: classroom, exercism, gradescope" + System.lineSeparator());
 
         run("package", "classroom", "--out", out.toString());
         stderr.getBuffer().setLength(0);
