@@ -13,12 +13,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The grader's command line: {@code java -jar grader.jar grade SUBMISSION…}. A mistake in what the user typed ends
- * with one line on standard error, {@code grader: …}, and exit code 2 — never a stack trace.
+ * The grader's command line: {@code java -jar grader.jar grade SUBMISSION…}, and {@code export --out DIR} for the
+ * learners' copy of the course. A mistake in what the user typed ends with one line on standard error,
+ * {@code grader: …}, and exit code 2 — never a stack trace.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = Grader.Version.class,
-        description = "Grades awaitlings submissions and writes every platform's results.",
-        subcommands = GradeCommand.class)
+        description = "Grades awaitlings submissions and writes every platform's results; exports the learners' copy.",
+        subcommands = {GradeCommand.class, ExportCommand.class})
 public final class Grader implements Runnable {
 
     @Spec
