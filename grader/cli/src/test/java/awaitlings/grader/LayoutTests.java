@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The grader's layout is its pipeline: commands use the pipeline (and the packaging of the platforms' files), the
  * pipeline runs the stages in order (submission → compile → run → report), and a stage uses only the stages before
- * it, the result model and the file helpers. The rules' sentences are their failure messages.
+ * it, the result model and the file helpers. The export of the learners' copy stands beside the pipeline: no stage
+ * uses it. The rules' sentences are their failure messages.
  */
 @DisplayName("the grader's layout")
 class LayoutTests {
@@ -31,6 +32,7 @@ class LayoutTests {
             .layer("commands").definedBy("awaitlings.grader.command..")
             .layer("pipeline").definedBy("awaitlings.grader.pipeline..")
             .layer("packaging").definedBy("awaitlings.grader.packaging..")
+            .layer("export").definedBy("awaitlings.grader.export..")
             .layer("submission").definedBy("awaitlings.grader.submission..")
             .layer("compile").definedBy("awaitlings.grader.compile..")
             .layer("run").definedBy("awaitlings.grader.run..")
@@ -41,15 +43,17 @@ class LayoutTests {
             .whereLayer("commands").mayNotBeAccessedByAnyLayer()
             .whereLayer("pipeline").mayOnlyBeAccessedByLayers("commands")
             .whereLayer("packaging").mayOnlyBeAccessedByLayers("commands")
+            .whereLayer("export").mayOnlyBeAccessedByLayers("commands", "pipeline")
             .whereLayer("submission").mayOnlyBeAccessedByLayers("pipeline", "compile")
             .whereLayer("compile").mayOnlyBeAccessedByLayers("pipeline", "run")
             .whereLayer("run").mayOnlyBeAccessedByLayers("pipeline")
             .whereLayer("report").mayOnlyBeAccessedByLayers("pipeline")
             .whereLayer("sandbox").mayOnlyBeAccessedByLayers("pipeline", "compile", "run")
-            .whereLayer("files").mayOnlyBeAccessedByLayers("pipeline", "submission", "compile", "run", "report", "sandbox")
+            .whereLayer("files").mayOnlyBeAccessedByLayers("pipeline", "export", "submission", "compile", "run", "report", "sandbox")
             .as("Commands use the pipeline, the pipeline runs the stages, and each stage uses only the stages before it"
                     + " (submission, compile, run, report), the sandbox, the result model and the file helpers;"
-                    + " only commands write the platforms' packages");
+                    + " only commands write the platforms' packages; the export, beside the pipeline, uses only the model"
+                    + " and the file helpers");
 
     static final ArchRule NO_CYCLES = slices().matching("awaitlings.grader.(*)..").should().beFreeOfCycles()
             .as("No two packages of the grader depend on each other");

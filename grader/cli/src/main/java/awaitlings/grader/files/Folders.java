@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Predicate;
 
 /** The grader's scratch folders: made private to the run, removed without ever following a learner's link. */
 public final class Folders {
@@ -28,16 +29,36 @@ public final class Folders {
 
     /** Copies the file or folder {@code from} to {@code to}, folders and all. */
     public static void copy(Path from, Path to) throws IOException {
-        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
+        copy(from, to, path -> false);
+    }
+
+    /**
+     * Copies {@code from} to {@code to} as {@link #copy(Path, Path)} does, but for each file or folder that
+     * {@code leftOut} names (given its path relative to {@code from}); a folder left out takes all inside it along.
+     */
+    public static void copy(Path from, Path to, Predicate<Path> leftOut) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attrs) throws IOException {
+                if (leftOut.test(from.relativize(folder))) {
+                    return FileVisitResult.SKIP_SUBTREE;
                 }
+                Files.createDirectories(target(folder));
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!leftOut.test(from.relativize(file))) {
+                    Files.copy(file, target(file));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            private Path target(Path source) {
+                return to.resolve(from.relativize(source).toString());
+            }
+        });
     }
 
     /** Deletes {@code dir} and everything in it; a symbolic link inside is removed, never followed. */
