@@ -8,45 +8,77 @@ import awaitlings.grader.model.Verdict;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code classroom.json}: a runner's result as GitHub Classroom's grading reporter reads it (base64-encoded, from an
  * environment variable {@code <RUNNER>_RESULTS}). {@code version} 1, {@code status} ({@code pass}, {@code fail}, or
  * {@code error} when no exercise compiled), {@code max_score}, and the {@code tests}, each with {@code name}
  * ("NN-topic › check", hidden checks starting with "[hidden] "), {@code status}, {@code score}, {@code filename} and
- * {@code line_no} of the test method, {@code duration} in milliseconds and, unless it passed, {@code message}.
+ * {@code line_no} of the test method, {@code duration} in milliseconds and, unless it passed, what went wrong:
+ * an error's {@code message}, a failure's {@code test_code}.
  *
- * <p>Three things follow from how the reporter reads it. It prints a failed test's name and its {@code test_code},
- * never its {@code message} (only an {@code error}'s), so a failing check's {@code test_code} names the test and
- * carries the message and hint.
- * It counts a runner's points as passed tests over all tests times {@code max_score}, so a check worth more than one
- * point is written as one test per point ("· point 2 of 3"), and its printed totals are the grader's. And the
- * environment variable must stay under Linux's 128 KiB for one string, so messages are cut shorter until the file
- * fits in {@value #MAX_BYTES} bytes.
+ * <p>Three things follow from how the reporter reads it. It prints a failed test's name, line and {@code test_code},
+ * never its {@code message} (only an {@code error}'s), so a failing check's {@code test_code} says where the test is
+ * and carries the message and hint, told once. It counts a runner's points as passed tests over all tests times
+ * {@code max_score}, so a check worth more than one point is written as one test per point ("· point 2 of 3"), and
+ * its printed totals are the grader's. And the environment variable must stay under the kernel's 128 KiB for one
+ * string, so the file is written without indentation, and when it would be bigger than {@value #MAX_BYTES} bytes,
+ * every failure's text is cut to the longest length that fits.
  */
 public final class ClassroomReport {
 
-    /** Base64 makes 4 bytes of 3: 64 KiB of JSON is 87 KiB in the environment, well under the kernel's 128 KiB. */
-    static final int MAX_BYTES = 64 * 1024;
+    /** Base64 makes 4 bytes of 3: 90 KiB of JSON is 120 KiB in the environment, under the kernel's 128 KiB. */
+    static final int MAX_BYTES = 90 * 1024;
 
-    private static final List<Integer> MESSAGE_CAPS = List.of(TextCap.MESSAGE, 1024, 256, 64);
+    /** The shortest a failure's text is cut to before the file goes lean: below it, a message says too little. */
+    private static final int SHORTEST_MESSAGE = 64;
+
+    /**
+     * How a result is squeezed to fit: each failure's text cut to {@code messageCap} characters; when lean, also
+     * without what the reporter does not print ({@code filename}, {@code duration}) and with a short name for a
+     * check's points after its first.
+     */
+    private record Squeeze(int messageCap, boolean lean) {
+    }
 
     private ClassroomReport() {
     }
 
     public static String render(SubmissionResult result) {
-        String json = "";
-        for (int cap : MESSAGE_CAPS) {
-            json = render(result, cap);
-            if (json.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
-                break;
-            }
+        String whole = render(result, new Squeeze(TextCap.MESSAGE, false));
+        if (fits(whole)) {
+            return whole;
         }
-        return json;
+        // The longest messages that fit: first with everything else kept, then lean.
+        return longestFitting(result, false, SHORTEST_MESSAGE)
+                .or(() -> longestFitting(result, true, 0))
+                .orElseGet(() -> render(result, new Squeeze(0, true)));
     }
 
-    private static String render(SubmissionResult result, int messageCap) {
+    /** The render with the largest message cap from {@code shortest} on that fits, by bisection; empty if none does. */
+    private static Optional<String> longestFitting(SubmissionResult result, boolean lean, int shortest) {
+        String best = null;
+        int low = shortest;
+        int high = TextCap.MESSAGE;
+        while (low <= high) {
+            int cap = (low + high) >>> 1;
+            String json = render(result, new Squeeze(cap, lean));
+            if (fits(json)) {
+                best = json;
+                low = cap + 1;
+            } else {
+                high = cap - 1;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean fits(String json) {
+        return json.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
+
+    private static String render(SubmissionResult result, Squeeze squeeze) {
         ObjectNode root = ResultJson.mapper().createObjectNode();
         root.put("version", 1);
         root.put("status", PlatformStatus.of(result));
@@ -54,31 +86,45 @@ public final class ClassroomReport {
         ArrayNode tests = root.putArray("tests");
         for (ExerciseResult exercise : result.exercises()) {
             for (Verdict verdict : exercise.verdicts()) {
-                addTests(tests, verdict, exercise, messageCap);
+                addTests(tests, verdict, exercise, squeeze);
             }
         }
-        return ResultJson.write(root);
+        return ResultJson.writeCompact(root);
     }
 
-    private static void addTests(ArrayNode tests, Verdict verdict, ExerciseResult exercise, int messageCap) {
+    private static void addTests(ArrayNode tests, Verdict verdict, ExerciseResult exercise, Squeeze squeeze) {
         Check check = verdict.check();
         int points = check.points();
         String status = PlatformStatus.of(verdict, exercise);
+        String name = CheckLabels.marked(check);
         for (int point = 1; point <= Math.max(1, points); point++) {
             ObjectNode test = tests.addObject();
-            test.put("name", CheckLabels.marked(check) + (points > 1 ? " · point " + point + " of " + points : ""));
+            String ofPoints = " · point " + point + " of " + points;
+            test.put("name", points == 1 ? name : squeeze.lean() && point > 1 ? "  ↳" + ofPoints : name + ofPoints);
             test.put("status", status);
             test.put("score", verdict.passed() && points > 0 ? 1 : 0);
-            test.put("filename", check.file());
             test.put("line_no", check.line());
-            test.put("duration", point == 1 ? verdict.time().toMillis() : 0);
-            if (!verdict.passed() && point == 1) {
-                String text = TextCap.cut(LearnerText.of(verdict, exercise), messageCap);
-                test.put("message", text);
-                if (!status.equals("error")) { // the reporter prints an error's message itself
-                    test.put("test_code", check.id() + (check.file().isEmpty() ? "" : " in " + check.file()) + "\n\n" + text);
+            if (point > 1) {
+                continue; // the check's other points: its first one says all there is to say
+            }
+            if (!squeeze.lean()) {
+                test.put("filename", check.file());
+                test.put("duration", verdict.time().toMillis());
+            }
+            if (!verdict.passed()) {
+                String text = squeeze.messageCap() == 0 ? "" : TextCap.cut(LearnerText.of(verdict, exercise), squeeze.messageCap());
+                if (status.equals("error")) {
+                    test.put("message", text); // the one text the reporter prints of an error
+                } else {
+                    test.put("test_code", text.isEmpty() ? place(check) : place(check) + "\n\n" + text);
                 }
             }
         }
+    }
+
+    /** {@code CoffeeShopTest.java:41 · CoffeeShopTest.threeOrders()}: where to look, as the learner's editor names it. */
+    private static String place(Check check) {
+        String file = check.file().substring(check.file().lastIndexOf('/') + 1);
+        return (file.isEmpty() ? "" : file + ":" + check.line() + " · ") + check.id();
     }
 }

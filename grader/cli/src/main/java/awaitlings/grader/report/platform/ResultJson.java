@@ -45,6 +45,15 @@ public final class ResultJson {
         }
     }
 
+    /** The JSON text of {@code value} on one line, without indentation: for a consumer that counts bytes. */
+    public static String writeCompact(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static SubmissionResult readResult(String json) throws JsonProcessingException {
         return MAPPER.readValue(json, SubmissionResult.class);
     }

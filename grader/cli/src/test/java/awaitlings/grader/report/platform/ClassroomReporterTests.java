@@ -29,7 +29,7 @@ class ClassroomReporterTests {
                 Arguments.of("solved", SampleResults.dave()),
                 Arguments.of("partial", SampleResults.bob()),
                 Arguments.of("not compiling", SampleResults.carol()),
-                Arguments.of("many errors", ClassroomReportTests.manyErrors()));
+                Arguments.of("many errors", ClassroomReportTests.manyErrors(16, 9)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,8 +50,10 @@ class ClassroomReporterTests {
         for (ExerciseResult exercise : result.exercises()) {
             for (Verdict verdict : exercise.verdicts()) {
                 if (!verdict.passed()) {
+                    // A long message reaches the log cut to its head and tail, so its head is what must be there.
+                    String head = verdict.message().lines().findFirst().orElseThrow();
                     assertThat(log.text()).as("the log shows why %s failed", verdict.check().name())
-                            .contains(verdict.message().lines().findFirst().orElseThrow());
+                            .contains(head.substring(0, Math.min(head.length(), 30)));
                 }
             }
         }
