@@ -3,6 +3,7 @@ package awaitlings.grader.command;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.Format;
 import awaitlings.grader.model.GradeOptions;
+import awaitlings.grader.model.Shard;
 import awaitlings.grader.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,6 +62,11 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Grade again submissions that an earlier run finished.")
     boolean force;
 
+    @Option(names = "--shard", paramLabel = "K/N", defaultValue = "1/1", converter = ShardConverter.class,
+            description = "Grade only the K-th of N slices of the submissions, each id always in the same slice;"
+                    + " merge the slices' results with 'grader merge' (default: ${DEFAULT-VALUE}, all of them).")
+    Shard shard;
+
     @Option(names = "--course", paramLabel = "DIR",
             description = "The pristine course (default: the course this grader.jar belongs to, else the current folder).")
     Path course;
@@ -85,7 +91,7 @@ final class GradeCommand implements Callable<Integer> {
         Pipeline.Batch batch = new Pipeline.Batch(pristine, out, new GradeOptions(!noHidden, timeout, budget), chosen, jobs, force);
         Pipeline pipeline = new Pipeline(batch, compileTests, grade, results);
         try {
-            var found = pipeline.collect(submissions, note -> console.println("note: " + note));
+            var found = pipeline.collect(submissions, shard, note -> console.println("note: " + note));
             Files.createDirectories(out);
             Progress progress = Progress.on(console, found.size());
             Pipeline.Outcome outcome = pipeline.grade(found, progress);
