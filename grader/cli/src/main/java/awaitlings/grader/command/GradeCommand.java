@@ -82,7 +82,7 @@ final class GradeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, was " + jobs);
         }
         Set<Format> chosen = Format.parse(formats);
-        Course pristine = course != null ? Course.at(course) : HomeCourse.find();
+        Course pristine = HomeCourse.chosen(course);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
         }

@@ -13,12 +13,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The grader's command line: {@code java -jar grader.jar grade SUBMISSION…}. A mistake in what the user typed ends
- * with one line on standard error, {@code grader: …}, and exit code 2 — never a stack trace.
+ * The grader's command line: {@code java -jar grader.jar grade SUBMISSION…}, and {@code merge DIR…} for a batch
+ * graded in shards. A mistake in what the user typed ends with one line on standard error, {@code grader: …}, and
+ * exit code 2 — never a stack trace.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = Grader.Version.class,
         description = "Grades awaitlings submissions and writes every platform's results.",
-        subcommands = GradeCommand.class)
+        subcommands = {GradeCommand.class, MergeCommand.class})
 public final class Grader implements Runnable {
 
     @Spec
