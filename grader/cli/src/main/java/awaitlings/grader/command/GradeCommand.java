@@ -3,6 +3,7 @@ package awaitlings.grader.command;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.Format;
 import awaitlings.grader.model.GradeOptions;
+import awaitlings.grader.model.Shard;
 import awaitlings.grader.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +66,11 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Grade again submissions that an earlier run finished.")
     boolean force;
 
+    @Option(names = "--shard", paramLabel = "K/N", defaultValue = "1/1", converter = ShardConverter.class,
+            description = "Grade only the K-th of N slices of the submissions, each id always in the same slice;"
+                    + " merge the slices' results with 'grader merge' (default: ${DEFAULT-VALUE}, all of them).")
+    Shard shard;
+
     @Option(names = "--course", paramLabel = "DIR",
             description = "The pristine course (default: the course this grader.jar belongs to, else the current folder).")
     Path course;
@@ -80,7 +86,7 @@ final class GradeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, was " + jobs);
         }
         Set<Format> chosen = Format.parse(formats);
-        Course pristine = course != null ? Course.at(course) : HomeCourse.find();
+        Course pristine = HomeCourse.chosen(course);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
         }
@@ -90,7 +96,7 @@ final class GradeCommand implements Callable<Integer> {
         Pipeline.Batch batch = new Pipeline.Batch(pristine, out, options, chosen, jobs, force);
         Pipeline pipeline = new Pipeline(batch, compileTests, grade, results);
         try {
-            var found = pipeline.collect(submissions, note -> console.println("note: " + note));
+            var found = pipeline.collect(submissions, shard, note -> console.println("note: " + note));
             Files.createDirectories(out);
             Progress progress = Progress.on(console, found.size());
             Pipeline.Outcome outcome = pipeline.grade(found, progress);

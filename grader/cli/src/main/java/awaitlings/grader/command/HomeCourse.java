@@ -18,6 +18,15 @@ final class HomeCourse {
     }
 
     /**
+     * The course named with {@code --course}, or when none was: {@link #find()}'s.
+     *
+     * @throws IllegalArgumentException when that is not a course
+     */
+    static Course chosen(Path named) {
+        return named != null ? Course.at(named) : find();
+    }
+
+    /**
      * The course above this grader's code, else the current folder.
      *
      * @throws IllegalArgumentException when neither is a course, saying to name one with {@code --course}

@@ -5,8 +5,10 @@ import awaitlings.grader.files.AtomicFile;
 import awaitlings.grader.files.Folders;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.GradeOptions;
+import awaitlings.grader.model.Shard;
 import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.report.platform.ExercismReport;
+import awaitlings.grader.submission.Submission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +49,8 @@ public final class ExercismRunner {
             SubmissionResult result;
             try (Pipeline pipeline = new Pipeline(batch, Pipeline.CompileTests.IN_PROCESS, Pipeline.Grade.IN_GRADED_JVMS,
                     Pipeline.Results.OUTPUTS)) {
-                result = pipeline.grade(pipeline.collect(List.of(scratch.resolve("submission")), note -> { }), new Pipeline.Listener() { })
-                        .results().get(0);
+                List<Submission> clone = pipeline.collect(List.of(scratch.resolve("submission")), Shard.ALL, note -> { });
+                result = pipeline.grade(clone, new Pipeline.Listener() { }).results().get(0);
             }
             AtomicFile.write(Files.createDirectories(output).resolve("results.json"),
                     ExercismReport.renderExercise(result, check -> check.hidden() ? "" : TestCode.of(one, check)));

@@ -4,6 +4,7 @@ import awaitlings.grader.files.AtomicFile;
 import awaitlings.grader.files.Folders;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.GradeOptions;
+import awaitlings.grader.model.Shard;
 import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.report.platform.GradescopeReport;
 import awaitlings.grader.submission.Submission;
@@ -39,7 +40,7 @@ public final class GradescopeRunner {
             List<String> notes = new ArrayList<>();
             List<Submission> found;
             try {
-                found = pipeline.collect(List.of(submission), notes::add);
+                found = pipeline.collect(List.of(submission), Shard.ALL, notes::add);
             } catch (IllegalArgumentException notACourse) {
                 found = List.of();
             }

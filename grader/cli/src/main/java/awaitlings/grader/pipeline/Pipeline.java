@@ -6,6 +6,7 @@ import awaitlings.grader.model.Check;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.Format;
 import awaitlings.grader.model.GradeOptions;
+import awaitlings.grader.model.Shard;
 import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.report.Outputs;
 import awaitlings.grader.submission.Overlay;
@@ -31,11 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The grader's pipeline, one batch at a time: <b>collect</b> the submissions named on the command line, compile the
- * course's tests once, then for each submission (on {@code jobs} threads) <b>overlay</b> it on the course,
- * <b>compile</b> and <b>run</b> it ({@link Grading}), and <b>report</b> it; last, the batch's summaries. A submission
- * an earlier run finished is kept unless {@code regrade}, so a killed batch resumes where it stopped. One
- * submission's trouble never costs the others. The pipeline owns a scratch folder until it is closed.
+ * The grader's pipeline, one batch at a time: <b>collect</b> the submissions named on the command line (or one
+ * shard's of them), compile the course's tests once, then for each submission (on {@code jobs} threads)
+ * <b>overlay</b> it on the course, <b>compile</b> and <b>run</b> it ({@link Grading}), and <b>report</b> it; last,
+ * the batch's summaries. A submission an earlier run finished is kept unless {@code regrade}, so a killed batch
+ * resumes where it stopped. One submission's trouble never costs the others. The pipeline owns a scratch folder until
+ * it is closed.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -145,13 +147,20 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Collect: the submissions named by {@code arguments} (clones, zips, folders of many).
+     * Collect: the submissions named by {@code arguments} (clones, zips, folders of many) that {@code shard} holds.
      *
      * @param notes receives what was left out of the batch and why
      * @throws IllegalArgumentException when an argument is not a submission (see {@link Submissions#collect})
      */
-    public List<Submission> collect(List<Path> arguments, Consumer<String> notes) {
-        return Submissions.collect(arguments, scratch.resolve("zips"), notes);
+    public List<Submission> collect(List<Path> arguments, Shard shard, Consumer<String> notes) {
+        List<Submission> all = Submissions.collect(arguments, scratch.resolve("zips"), notes);
+        if (shard.equals(Shard.ALL)) {
+            return all;
+        }
+        // The whole batch is collected first: the id a name shared by two submissions is renamed to depends on all of it.
+        List<Submission> held = all.stream().filter(submission -> shard.holds(submission.id())).toList();
+        notes.accept("shard " + shard + " holds " + held.size() + " of the " + all.size() + " submissions");
+        return held;
     }
 
     /** Grades every submission not finished earlier, then writes the batch's summaries. */

@@ -1,6 +1,7 @@
 package awaitlings.grader.report;
 
 import awaitlings.grader.files.AtomicFile;
+import awaitlings.grader.files.Folders;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.Format;
 import awaitlings.grader.model.SubmissionResult;
@@ -16,24 +17,29 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Writes what a grading run produces, every file atomically ({@link AtomicFile}). Per submission, in
  * {@code DIR/<id>/}: {@code results.json} (Gradescope), {@code exercism.json}, {@code classroom.json} and
  * {@code junit/<exercise>.xml}, as selected, and always {@code awaitlings.json}, the full result, written last: its
  * presence marks the submission finished, so a killed batch resumes where it stopped. For the whole run, in
- * {@code DIR/}: {@code gradebook.csv} and {@code report.html}, as selected.
+ * {@code DIR/}: {@code gradebook.csv} and {@code report.html}, as selected. The results folders of slices of one batch
+ * are merged by copying each submission's folder as its slice wrote it, and writing the summaries over them all.
  */
 public final class Outputs {
 
     /** The marker and full record of a finished submission. */
     static final String FINISHED = "awaitlings.json";
+    static final String GRADEBOOK = "gradebook.csv";
+    static final String REPORT = "report.html";
 
     private Outputs() {
     }
@@ -105,10 +111,67 @@ public final class Outputs {
      */
     public static void writeSummary(Path outDir, List<SubmissionResult> all, List<String> exercises, Set<Format> formats) {
         if (formats.contains(Format.CSV)) {
-            AtomicFile.write(outDir.resolve("gradebook.csv"), Gradebook.render(all, exercises));
+            AtomicFile.write(outDir.resolve(GRADEBOOK), Gradebook.render(all, exercises));
         }
         if (formats.contains(Format.HTML)) {
-            AtomicFile.write(outDir.resolve("report.html"), HtmlReport.render(all, exercises));
+            AtomicFile.write(outDir.resolve(REPORT), HtmlReport.render(all, exercises));
+        }
+    }
+
+    /**
+     * The ids of the submissions a grading run wrote into {@code outDir}, finished or not: its folders, by name, but
+     * hidden ones.
+     *
+     * @throws IllegalArgumentException when {@code outDir} is not what a grading run writes: missing, a file, or a
+     *                                  folder with neither a summary nor a finished submission in it
+     * @throws UncheckedIOException if the folder cannot be read
+     */
+    public static List<String> submissionsIn(Path outDir) {
+        if (!Files.isDirectory(outDir)) {
+            String what = Files.exists(outDir) ? "not a results folder, but a file: " : "no such folder: ";
+            throw new IllegalArgumentException(what + outDir);
+        }
+        List<String> ids;
+        try (Stream<Path> children = Files.list(outDir)) {
+            ids = children.filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
+                    .map(child -> child.getFileName().toString()).filter(name -> !name.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + outDir + ": " + e.getMessage(), e);
+        }
+        boolean results = Files.isRegularFile(outDir.resolve(GRADEBOOK)) || Files.isRegularFile(outDir.resolve(REPORT))
+                || ids.stream().anyMatch(id -> Files.isRegularFile(outDir.resolve(id).resolve(FINISHED)));
+        if (!results) {
+            throw new IllegalArgumentException("not a results folder: " + outDir + " (it has no " + GRADEBOOK + ", no " + REPORT
+                    + " and no <id>/" + FINISHED + ")");
+        }
+        return ids;
+    }
+
+    /**
+     * Copies the files of submission {@code id} from the results folder {@code fromDir} into {@code outDir}, byte for
+     * byte, in place of what was there. Like {@link #writeSubmission}, the copy counts as finished only once whole.
+     *
+     * @throws UncheckedIOException if a file cannot be read or written
+     */
+    public static void copySubmission(Path fromDir, Path outDir, String id) {
+        Path from = folderOf(fromDir, id);
+        Path to = folderOf(outDir, id);
+        try {
+            Files.deleteIfExists(to.resolve(FINISHED));
+            Folders.delete(to);
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(from)) {
+                // A hidden file is a killed run's unfinished temporary one, not a result.
+                files = walk.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                        .filter(file -> !file.getFileName().toString().startsWith(".") && !file.equals(from.resolve(FINISHED)))
+                        .toList();
+            }
+            for (Path file : files) {
+                AtomicFile.write(to.resolve(from.relativize(file).toString()), Files.readAllBytes(file));
+            }
+            AtomicFile.write(to.resolve(FINISHED), Files.readAllBytes(from.resolve(FINISHED)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy " + from + " to " + to + ": " + e.getMessage(), e);
         }
     }
 

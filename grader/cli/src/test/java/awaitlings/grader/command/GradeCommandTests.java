@@ -143,7 +143,7 @@ class GradeCommandTests {
 
         assertThat(stdout.toString().replaceAll("\\s+", " ")).contains("SUBMISSION...", "--out=DIR", "default: grading-results", "--jobs=N",
                 "--no-hidden", "--formats=LIST", "default: all", "--timeout=DURATION", "default: 10s",
-                "--budget=DURATION", "default: 5m", "--force", "--course=DIR");
+                "--budget=DURATION", "default: 5m", "--force", "--shard=K/N", "default: 1/1", "--course=DIR");
     }
 
     @Test

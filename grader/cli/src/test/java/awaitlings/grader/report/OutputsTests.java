@@ -142,6 +142,60 @@ class OutputsTests {
         }
     }
 
+    @Test
+    @DisplayName("Outputs · lists the submissions of a results folder by name, finished or not, and not its hidden folders")
+    void listsTheSubmissionsOfAResultsFolder() throws Exception {
+        Outputs.writeSubmission(out, bob(), Format.all());
+        Outputs.writeSubmission(out, alice(), Format.all());
+        Files.createDirectories(out.resolve("carol"));
+        Files.createDirectories(out.resolve(".cache"));
+        Outputs.writeSummary(out, List.of(alice(), bob()), SampleResults.EXERCISES, Format.all());
+
+        assertThat(Outputs.submissionsIn(out)).containsExactly("alice", "bob", "carol");
+    }
+
+    @Test
+    @DisplayName("Outputs · a results folder holds a summary or a finished submission; anything else is refused with one line")
+    void refusesWhatIsNotAResultsFolder() throws Exception {
+        Path empty = Files.createDirectories(out.resolve("empty"));
+        Path clones = Files.createDirectories(out.resolve("clones"));
+        Files.createDirectories(clones.resolve("alice/exercises"));
+        Path file = Files.writeString(out.resolve("notes.txt"), "not a folder");
+
+        assertThatThrownBy(() -> Outputs.submissionsIn(empty)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a results folder: " + empty + " (it has no gradebook.csv, no report.html and no <id>/awaitlings.json)");
+        assertThatThrownBy(() -> Outputs.submissionsIn(clones)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a results folder: " + clones + " ");
+        assertThatThrownBy(() -> Outputs.submissionsIn(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a results folder, but a file: " + file);
+        assertThatThrownBy(() -> Outputs.submissionsIn(out.resolve("nobody"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no such folder: " + out.resolve("nobody"));
+
+        Outputs.writeSummary(empty, List.of(), SampleResults.EXERCISES, EnumSet.of(Format.CSV));
+        assertThat(Outputs.submissionsIn(empty)).as("an empty shard's folder").isEmpty();
+    }
+
+    @Test
+    @DisplayName("Outputs · copies a submission's folder byte for byte, in place of what was there, without a killed run's temporary files")
+    void copiesASubmission() throws Exception {
+        Path shard = out.resolve("shard");
+        Path merged = out.resolve("merged");
+        Outputs.writeSubmission(shard, alice(), Format.all());
+        Files.writeString(shard.resolve("alice/.results.json.123.tmp"), "half a file");
+        Outputs.writeSubmission(merged, alice(), EnumSet.of(Format.EXERCISM));
+        Files.writeString(merged.resolve("alice/stale.json"), "from an earlier merge");
+
+        Outputs.copySubmission(shard, merged, "alice");
+
+        assertThat(filesUnder(merged.resolve("alice"))).containsExactlyInAnyOrder(
+                "results.json", "exercism.json", "classroom.json", "junit/01-coffee-shop.xml", "junit/02-future-not-value.xml",
+                "awaitlings.json");
+        for (String file : filesUnder(merged.resolve("alice"))) {
+            assertThat(merged.resolve("alice").resolve(file)).as(file).hasSameBinaryContentAs(shard.resolve("alice").resolve(file));
+        }
+        assertThat(Outputs.readFinished(merged, "alice")).contains(alice());
+    }
+
     private String read(String relative) throws IOException {
         return Files.readString(out.resolve(relative), StandardCharsets.UTF_8);
     }
