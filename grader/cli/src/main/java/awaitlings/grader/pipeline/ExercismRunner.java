@@ -49,8 +49,8 @@ public final class ExercismRunner {
             SubmissionResult result;
             try (Pipeline pipeline = new Pipeline(batch, Pipeline.CompileTests.IN_PROCESS, Pipeline.Grade.IN_GRADED_JVMS,
                     Pipeline.Results.OUTPUTS)) {
-                List<Submission> clone = pipeline.collect(List.of(scratch.resolve("submission")), Shard.ALL, note -> { });
-                result = pipeline.grade(clone, new Pipeline.Listener() { }).results().get(0);
+                List<Submission> found = pipeline.collect(List.of(scratch.resolve("submission")), Shard.ALL, note -> { });
+                result = pipeline.grade(found, new Pipeline.Listener() { }).results().get(0);
             }
             AtomicFile.write(Files.createDirectories(output).resolve("results.json"),
                     ExercismReport.renderExercise(result, check -> check.hidden() ? "" : TestCode.of(one, check)));
