@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,13 +46,12 @@ final class ExercismCommand implements Callable<Integer> {
             description = "Hang guard of each check (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--course", paramLabel = "DIR",
-            description = "The pristine course (default: the course this grader.jar belongs to, else the current folder).")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Override
     public Integer call() throws Exception {
-        Course pristine = course != null ? Course.at(course) : HomeCourse.find();
+        Course pristine = course.course();
         SubmissionResult result = ExercismRunner.run(pristine, slug, input, output, new GradeOptions(!noHidden, timeout, budget));
         spec.commandLine().getOut().println(result.score() + " of " + result.maxScore() + " points: "
                 + output.resolve("results.json").toAbsolutePath().normalize());

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,13 +30,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an earlier export in DIR; everything but its .git is deleted.")
     boolean force;
 
-    @Option(names = "--course", paramLabel = "DIR",
-            description = "The course to export (default: the course this grader.jar belongs to, else the current folder).")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Override
     public Integer call() throws IOException {
-        Course pristine = course != null ? Course.at(course) : HomeCourse.find();
+        Course pristine = course.course();
         StudentCopy.Written written = StudentCopy.write(pristine, out, force);
         spec.commandLine().getOut().println("exported " + written.exercises() + " exercises to "
                 + written.folder().toAbsolutePath().normalize() + (written.keptGit() ? " (its .git kept as it was)" : ""));

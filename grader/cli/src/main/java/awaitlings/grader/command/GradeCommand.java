@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -71,9 +72,8 @@ final class GradeCommand implements Callable<Integer> {
                     + " merge the slices' results with 'grader merge' (default: ${DEFAULT-VALUE}, all of them).")
     Shard shard;
 
-    @Option(names = "--course", paramLabel = "DIR",
-            description = "The pristine course (default: the course this grader.jar belongs to, else the current folder).")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     /** Seams for tests: how the course's tests are compiled, how one submission is graded, where results go. */
     Pipeline.CompileTests compileTests = Pipeline.CompileTests.IN_PROCESS;
@@ -86,7 +86,7 @@ final class GradeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, was " + jobs);
         }
         Set<Format> chosen = Format.parse(formats);
-        Course pristine = HomeCourse.chosen(course);
+        Course pristine = course.course();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
         }

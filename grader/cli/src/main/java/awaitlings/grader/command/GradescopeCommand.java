@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,13 +48,12 @@ final class GradescopeCommand implements Callable<Integer> {
             description = "Heap of each graded JVM in MB (default: ${DEFAULT-VALUE}).")
     int heap;
 
-    @Option(names = "--course", paramLabel = "DIR",
-            description = "The pristine course (default: the course this grader.jar belongs to, else the current folder).")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Override
     public Integer call() throws Exception {
-        Course pristine = course != null ? Course.at(course) : HomeCourse.find();
+        Course pristine = course.course();
         Optional<SubmissionResult> result = GradescopeRunner.run(pristine, submission, results,
                 new GradeOptions(!noHidden, timeout, budget, HeapOption.checked(spec, heap)));
         spec.commandLine().getOut().println(result.map(r -> r.score() + " of " + r.maxScore() + " points").orElse("not gradable")

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,14 +41,13 @@ final class MergeCommand implements Callable<Integer> {
                     + " each submission's files are copied as its shard wrote them.")
     String formats;
 
-    @Option(names = "--course", paramLabel = "DIR",
-            description = "The course, whose exercises are the summaries' columns (default: as grade finds it).")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Override
     public Integer call() throws IOException {
         Set<Format> chosen = Format.parse(formats);
-        Course pristine = HomeCourse.chosen(course);
+        Course pristine = course.course();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
         }

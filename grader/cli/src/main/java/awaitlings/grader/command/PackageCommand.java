@@ -1,12 +1,12 @@
 package awaitlings.grader.command;
 
-import awaitlings.grader.model.Course;
 import awaitlings.grader.packaging.GradescopeZip;
 import awaitlings.grader.packaging.Platform;
 import awaitlings.grader.packaging.PlatformFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,15 +33,14 @@ final class PackageCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace files that exist already.")
     boolean force;
 
-    @Option(names = "--course", paramLabel = "DIR",
-            description = "The pristine course (default: the course this grader.jar belongs to, else the current folder).")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Override
     public Integer call() {
         Platform chosen = Platform.named(platform);
         if (chosen == Platform.GRADESCOPE) {
-            GradescopeZip.write(course != null ? Course.at(course) : HomeCourse.find(), out, force);
+            GradescopeZip.write(course.course(), out, force);
             spec.commandLine().getOut().println("wrote " + out.toAbsolutePath().normalize());
             return 0;
         }

@@ -6,9 +6,9 @@ import awaitlings.grader.pipeline.Pipeline;
 import awaitlings.grader.pipeline.Verification;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,9 +27,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--course", paramLabel = "DIR",
-            description = "The course (default: the course this grader.jar belongs to, else the current folder).")
-    Path course;
+    @Mixin
+    CourseOption course;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Grade solutions and stubs N times, and name any check whose verdict changed (default: ${DEFAULT-VALUE}).")
@@ -46,7 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new ParameterException(spec.commandLine(), "--repeat must be at least 1, was " + repeat);
         }
-        Course checked = course != null ? Course.at(course) : HomeCourse.find();
+        Course checked = course.course();
         GradeOptions defaults = GradeOptions.defaults();
         // The jobs grade uses by default: verification proves what such a batch does.
         Verification verification = new Verification(checked, new GradeOptions(!noHidden, defaults.testLimit(), defaults.budget()),

@@ -16,11 +16,12 @@ import java.util.Optional;
  * {@code error} when no exercise compiled), {@code max_score}, and the {@code tests}, each with {@code name}
  * ("NN-topic › check", hidden checks starting with "[hidden] "), {@code status}, {@code score}, {@code filename} and
  * {@code line_no} of the test method, {@code duration} in milliseconds and, unless it passed, what went wrong:
- * an error's {@code message}, a failure's {@code test_code}.
+ * an error's {@code message} (after the check's name), a failure's {@code test_code}.
  *
  * <p>Three things follow from how the reporter reads it. It prints a failed test's name, line and {@code test_code},
- * never its {@code message} (only an {@code error}'s), so a failing check's {@code test_code} says where the test is
- * and carries the message and hint, told once. It counts a runner's points as passed tests over all tests times
+ * never its {@code message} (of an {@code error} it prints only the message, not even the name), so a failing check's
+ * {@code test_code} says where the test is and carries the message and hint, told once, and an error's message
+ * starts with the check's name. It counts a runner's points as passed tests over all tests times
  * {@code max_score}, so a check worth more than one point is written as one test per point ("· point 2 of 3"), and
  * its printed totals are the grader's. And the environment variable must stay under the kernel's 128 KiB for one
  * string, so the file is written without indentation, and when it would be bigger than {@value #MAX_BYTES} bytes,
@@ -114,7 +115,8 @@ public final class ClassroomReport {
             if (!verdict.passed()) {
                 String text = squeeze.messageCap() == 0 ? "" : TextCap.cut(LearnerText.of(verdict, exercise), squeeze.messageCap());
                 if (status.equals("error")) {
-                    test.put("message", text); // the one text the reporter prints of an error
+                    // The one text the reporter prints of an error, without its name: so the name leads.
+                    test.put("message", text.isEmpty() ? name : name + ": " + text);
                 } else {
                     test.put("test_code", text.isEmpty() ? place(check) : place(check) + "\n\n" + text);
                 }

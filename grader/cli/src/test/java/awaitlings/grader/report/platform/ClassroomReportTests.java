@@ -60,7 +60,8 @@ class ClassroomReportTests {
                 """.formatted(COFFEE_TEST, COFFEE_HIDDEN, FUTURE_TEST, FUTURE_HIDDEN,
                 json("CoffeeShopTest.java:41 · CoffeeShopTest.threeOrdersBrewAtOnce()\n\n" + tooFew),
                 json("CoffeeShopHiddenTest.java:17 · CoffeeShopHiddenTest.tenOrdersBrewAtOnce()\n\n" + SampleResults.TIMED_OUT),
-                json(javac), json(pointer)));
+                json("02-future-not-value › fetch returns before the reply exists: " + javac),
+                json("[hidden] 02-future-not-value › a failed fetch completes the future exceptionally: " + pointer)));
 
         assertThat(ResultJson.readTree(ClassroomReport.render(bob()))).isEqualTo(expected);
     }
@@ -89,7 +90,8 @@ class ClassroomReportTests {
         assertThat(biggest.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ClassroomReport.MAX_BYTES);
         JsonNode tests = ResultJson.readTree(json).get("tests");
         assertThat(tests).hasSize(likeTheCourse.maxScore());
-        assertThat(tests.get(0).get("message").asText()).startsWith("Your code for 01-exercise did not compile").contains("more characters");
+        assertThat(tests.get(0).get("message").asText()).startsWith("01-exercise › task 1 · a check whose sentence is long")
+                .contains(": Your code for 01-exercise did not compile").contains("more characters");
         assertThat(tests.get(40).has("message")).as("a failure's text is told once, in its test_code").isFalse();
         assertThat(tests.get(40).get("test_code").asText()).startsWith("ExerciseTest.java:").contains("Expecting every call");
         assertThat(ResultJson.readTree(biggest).get("tests")).as("every point still there").hasSize(twiceAsBig.maxScore());
