@@ -3,10 +3,13 @@ package awaitlings.grader.files;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The grader's scratch folders: made private to the run, removed without ever following a learner's link. */
@@ -63,15 +66,29 @@ public final class Folders {
 
     /** Deletes {@code dir} and everything in it; a symbolic link inside is removed, never followed. */
     public static void delete(Path dir) throws IOException {
-        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             deleteContents(dir);
             Files.delete(dir);
         }
     }
 
-    /** Deletes everything inside {@code dir}, keeping {@code dir} itself. */
+    /**
+     * Deletes everything inside {@code dir}, keeping {@code dir} itself. A folder its owner made read-only (the
+     * private copy of the tests a grader without a sandbox hands each submission) is made writable first: only
+     * its owner can, and only the owner deletes here.
+     */
     public static void deleteContents(Path dir) throws IOException {
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attrs) throws IOException {
+                if (!Files.isWritable(folder) && folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
+                    permissions.addAll(Set.of(PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+                    Files.setPosixFilePermissions(folder, permissions);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.delete(file);
