@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -64,6 +65,7 @@ class CallbackLoopHiddenTest {
         LoopRun<String> run = LoopRun.start(loop, done);
         try {
             Futures.valueOf("the first callback", started);
+            waitUntilParked(run.thread());
             CompletableFuture<Thread> woke = loop.submit(Thread::currentThread);
             if (!Futures.settles(woke)) {
                 fail(String.format("Expecting a task submitted from another thread to run while the loop waited for a"
@@ -204,6 +206,22 @@ class CallbackLoopHiddenTest {
     }
 
     /** Moves the clock to {@code time}, then waits until the loop has run what came due. */
+    /**
+     * Gives the loop up to a second to go idle after its last callback, so that what this check submits next arrives at
+     * a sleeping loop and not one that is still looking for work. It decides nothing: a loop that never parks is judged
+     * by what follows.
+     */
+    private static void waitUntilParked(Thread loopThread) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (System.nanoTime() < deadline && !parked(loopThread.getState())) {
+            LockSupport.parkNanos(100_000);
+        }
+    }
+
+    private static boolean parked(Thread.State state) {
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
     private void advanceAndSettle(Duration time) {
         fixture.timer.advanceTo(time);
         // Twice: the first task may run in the same turn as a timer that just came due, the second in a later one.
