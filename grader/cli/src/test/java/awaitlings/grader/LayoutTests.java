@@ -30,6 +30,7 @@ class LayoutTests {
 
     static final ArchRule STAGES_IN_PIPELINE_ORDER = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("commands").definedBy("awaitlings.grader.command..")
+            .layer("learn").definedBy("awaitlings.grader.learn..")
             .layer("pipeline").definedBy("awaitlings.grader.pipeline..")
             .layer("packaging").definedBy("awaitlings.grader.packaging..")
             .layer("export").definedBy("awaitlings.grader.export..")
@@ -41,7 +42,8 @@ class LayoutTests {
             .layer("model").definedBy("awaitlings.grader.model..")
             .layer("files").definedBy("awaitlings.grader.files..")
             .whereLayer("commands").mayNotBeAccessedByAnyLayer()
-            .whereLayer("pipeline").mayOnlyBeAccessedByLayers("commands")
+            .whereLayer("learn").mayOnlyBeAccessedByLayers("commands")
+            .whereLayer("pipeline").mayOnlyBeAccessedByLayers("commands", "learn")
             .whereLayer("packaging").mayOnlyBeAccessedByLayers("commands")
             .whereLayer("export").mayOnlyBeAccessedByLayers("commands", "pipeline")
             .whereLayer("submission").mayOnlyBeAccessedByLayers("pipeline", "compile")
@@ -49,11 +51,11 @@ class LayoutTests {
             .whereLayer("run").mayOnlyBeAccessedByLayers("pipeline")
             .whereLayer("report").mayOnlyBeAccessedByLayers("pipeline")
             .whereLayer("sandbox").mayOnlyBeAccessedByLayers("pipeline", "compile", "run")
-            .whereLayer("files").mayOnlyBeAccessedByLayers("pipeline", "export", "submission", "compile", "run", "report", "sandbox")
+            .whereLayer("files").mayOnlyBeAccessedByLayers("learn", "pipeline", "export", "submission", "compile", "run", "report", "sandbox")
             .as("Commands use the pipeline, the pipeline runs the stages, and each stage uses only the stages before it"
                     + " (submission, compile, run, report), the sandbox, the result model and the file helpers;"
                     + " only commands write the platforms' packages; the export, beside the pipeline, uses only the model"
-                    + " and the file helpers");
+                    + " and the file helpers; the learner's loop, beside the commands, rechecks through the pipeline");
 
     static final ArchRule NO_CYCLES = slices().matching("awaitlings.grader.(*)..").should().beFreeOfCycles()
             .as("No two packages of the grader depend on each other");

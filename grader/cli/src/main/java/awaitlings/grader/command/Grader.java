@@ -16,13 +16,16 @@ import picocli.CommandLine.Spec;
  * The grader's command line: {@code java -jar grader.jar grade SUBMISSION…}, and {@code merge DIR…} for a batch
  * graded in shards; {@code verify} to prove the course sound before a semester; {@code export --out DIR} for the
  * learners' copy; {@code package} to write a platform's files, and {@code gradescope} and {@code exercism} for the
- * platforms to call, one submission or exercise at a time. A mistake in what the user typed ends with one line on
+ * platforms to call, one submission or exercise at a time; and the learner's loop: {@code watch}, {@code hint},
+ * {@code list} and {@code next}. A mistake in what the user typed ends with one line on
  * standard error, {@code grader: …}, and exit code 2 — never a stack trace.
  */
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = Grader.Version.class,
-        description = "Grades awaitlings submissions, verifies and exports the course, and plugs it into the platforms.",
+        description = "Grades awaitlings submissions, verifies and exports the course, plugs it into the platforms, and"
+                + " watches a learner's exercise.",
         subcommands = {GradeCommand.class, MergeCommand.class, VerifyCommand.class, ExportCommand.class, PackageCommand.class,
-                GradescopeCommand.class, ExercismCommand.class})
+                GradescopeCommand.class, ExercismCommand.class, WatchCommand.class, HintCommand.class, ListCommand.class,
+                NextCommand.class})
 public final class Grader implements Runnable {
 
     @Spec

@@ -31,14 +31,15 @@ public record Course(Path root, String only) {
     }
 
     /**
-     * This course cut down to one exercise, named by its folder ({@code 01-coffee-shop}) or by its slug, the folder
-     * without its number ({@code coffee-shop}).
+     * This course cut down to one exercise, named by its folder ({@code 01-coffee-shop}), by its slug, the folder
+     * without its number ({@code coffee-shop}), or by its number ({@code 01}).
      *
      * @throws IllegalArgumentException naming the known exercises when there is no such one
      */
     public Course only(String exercise) {
         List<String> all = new Course(root, "").exercises();
-        return all.stream().filter(name -> name.equals(exercise) || name.replaceFirst("^\\d+-", "").equals(exercise)).findFirst()
+        return all.stream().filter(name -> name.equals(exercise) || name.replaceFirst("^\\d+-", "").equals(exercise)
+                        || name.startsWith(exercise + "-") && exercise.matches("\\d+")).findFirst()
                 .map(name -> new Course(root, name))
                 .orElseThrow(() -> new IllegalArgumentException("no exercise \"" + exercise + "\" in the course; known: "
                         + String.join(", ", all)));

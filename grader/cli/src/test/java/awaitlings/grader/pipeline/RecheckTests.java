@@ -1,0 +1,128 @@
+package awaitlings.grader.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import awaitlings.grader.files.Folders;
+import awaitlings.grader.fixture.Batch;
+import awaitlings.grader.fixture.CourseFixture;
+import awaitlings.grader.fixture.GradingFixture;
+import awaitlings.grader.model.Course;
+import awaitlings.grader.model.ExerciseResult;
+import awaitlings.grader.model.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The learner's recheck gives grade's verdicts on the visible checks, and nothing the learner's code does stops it. */
+@DisplayName("the learner's recheck")
+@Timeout(600)
+class RecheckTests {
+
+    private static final String EXERCISE = "01-coffee-shop";
+    private static final String TASK_1 = "throw new UnsupportedOperationException(\"Implement CoffeeShop.orderAndWait() — task 1\");";
+
+    @TempDir
+    Path work;
+
+    private Course course;
+    private Course clone;
+
+    @BeforeEach
+    void aCourseAndALearnersClone() {
+        course = Batch.of(work, EXERCISE).course();
+        clone = Course.at(CourseFixture.cloneOf(course, work.resolve("clone")));
+    }
+
+    @Test
+    @DisplayName("on the stub, a partly solved, a solved and a non-compiling exercise, its verdicts are grade's on the visible checks")
+    void sameVerdictsAsGrade() throws IOException {
+        GradingFixture grade = GradingFixture.of(course, Files.createDirectories(work.resolve("grading")));
+        try (Recheck recheck = new Recheck(clone, "01", Duration.ofSeconds(5), Duration.ofMinutes(2))) {
+            assertSame(recheck.run(), grade.grade(Files.createDirectories(work.resolve("g1")), learnerCode()), "the stub");
+
+            learnerEdits(stub -> stub.replace(TASK_1, "return barista.brew(drink);"));
+            ExerciseResult partly = recheck.run();
+            assertThat(partly.verdicts()).anyMatch(Verdict::passed).anyMatch(v -> !v.passed());
+            assertSame(partly, grade.grade(Files.createDirectories(work.resolve("g2")), learnerCode()), "task 1 solved");
+
+            Folders.delete(sources());
+            Folders.copy(course.solution(EXERCISE).resolve("src/main/java"), sources());
+            ExerciseResult solved = recheck.run();
+            assertThat(solved.verdicts()).isNotEmpty().allMatch(Verdict::passed);
+            assertSame(solved, grade.grade(Files.createDirectories(work.resolve("g3")), learnerCode()), "the solution");
+
+            learnerEdits(code -> code.replace("public Coffee orderAndWait(String drink) {", "public Coffee orderAndWait(String drink) { int"));
+            ExerciseResult broken = recheck.run();
+            assertThat(broken.compileError()).as("javac's diagnostic names the learner's own file, with its line")
+                    .startsWith("exercises/01-coffee-shop/src/main/java/awaitlings/coffee/CoffeeShop.java:36: error:");
+            assertThat(grade.grade(Files.createDirectories(work.resolve("g4")), learnerCode()).exercises().get(0).compileError()).isNotEmpty();
+            assertThat(broken.verdicts()).noneMatch(Verdict::passed);
+        }
+    }
+
+    @Test
+    @DisplayName("code that does not compile from the start is told with javac's diagnostic, and the next save is checked")
+    void notCompilingFromTheStart() throws IOException {
+        learnerEdits(stub -> stub.replace(TASK_1, "return barista.brew(drink)"));
+        try (Recheck recheck = new Recheck(clone, EXERCISE, Duration.ofSeconds(5), Duration.ofMinutes(2))) {
+            ExerciseResult broken = recheck.run();
+            assertThat(broken.compileError()).startsWith("exercises/01-coffee-shop/src/main/java/awaitlings/coffee/CoffeeShop.java:40: error:")
+                    .contains("';' expected");
+            learnerEdits(code -> code.replace("return barista.brew(drink)", "return barista.brew(drink);"));
+            assertThat(recheck.run().verdicts()).isNotEmpty().anyMatch(Verdict::passed);
+        }
+    }
+
+    @Test
+    @DisplayName("a System.exit or an endless loop in the learner's code costs one recheck; the next one runs")
+    void exitAndEndlessLoopAreContained() throws IOException {
+        try (Recheck recheck = new Recheck(clone, EXERCISE, Duration.ofSeconds(2), Duration.ofMinutes(2))) {
+            learnerEdits(stub -> stub.replace(TASK_1, "System.exit(3); return null;"));
+            ExerciseResult exited = recheck.run();
+            assertThat(exited.crashed()).isTrue();
+            assertThat(exited.verdicts().get(0).message()).startsWith("This check ended the JVM that ran it (exit code 3)");
+            learnerEdits(code -> code.replace("System.exit(3); return null;", "while (true) { Thread.onSpinWait(); }"));
+            ExerciseResult looping = recheck.run();
+            assertThat(looping.verdicts().get(0).message()).startsWith("orderAndWaitWaitsForTheCoffee() timed out after 2000 milliseconds");
+            learnerEdits(code -> code.replace("while (true) { Thread.onSpinWait(); }", "return barista.brew(drink);"));
+            assertThat(recheck.run().verdicts()).anyMatch(Verdict::passed);
+        }
+    }
+
+    private static void assertSame(ExerciseResult recheck, awaitlings.grader.model.SubmissionResult graded, String what) {
+        assertThat(passedById(recheck)).as("recheck's verdicts on %s (first) against grade's (second)", what)
+                .isEqualTo(passedById(graded.exercises().get(0)));
+    }
+
+    /** Check id → passed, for the visible checks: the learner has only those. */
+    private static Map<String, Boolean> passedById(ExerciseResult result) {
+        Map<String, Boolean> passed = new TreeMap<>();
+        result.verdicts().stream().filter(v -> !v.check().hidden()).forEach(v -> passed.put(v.check().id(), v.passed()));
+        return passed;
+    }
+
+    private Path sources() {
+        return clone.exercise(EXERCISE).resolve("src/main/java");
+    }
+
+    private void learnerEdits(UnaryOperator<String> change) throws IOException {
+        Path shop = sources().resolve("awaitlings/coffee/CoffeeShop.java");
+        Files.writeString(shop, change.apply(Files.readString(shop)));
+    }
+
+    /** The learner's code as grade takes it: {@code <exercise>/…java}. */
+    private Path learnerCode() throws IOException {
+        Path code = work.resolve("code-" + System.nanoTime());
+        Folders.copy(sources(), code.resolve(EXERCISE));
+        return code;
+    }
+}
