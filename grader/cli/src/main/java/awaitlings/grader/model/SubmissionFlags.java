@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
  */
 public final class SubmissionFlags {
 
+    /** Every kind of flag, in the order a submission's flags come: a token is its kind, maybe with a list after it. */
+    public static final List<String> KINDS = List.of("not-graded", "tampered", "compile-errors", "crashed", "timed-out");
+
     private SubmissionFlags() {
     }
 
@@ -34,6 +37,12 @@ public final class SubmissionFlags {
             flags.add("timed-out");
         }
         return flags;
+    }
+
+    /** The kind of a flag: {@code compile-errors} of {@code compile-errors(02-future-not-value)}. */
+    public static String kind(String flag) {
+        int paren = flag.indexOf('(');
+        return paren < 0 ? flag : flag.substring(0, paren);
     }
 
     /** The flags as one field: {@code ;}-joined, empty when there is nothing to look at. */
