@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -139,6 +140,38 @@ class HtmlReportTests {
                 + flagCount(batch, result -> result.exercises().stream().anyMatch(exercise -> !exercise.compileError().isEmpty()), "compile-errors") + " · "
                 + flagCount(batch, result -> result.exercises().stream().anyMatch(ExerciseResult::crashed), "crashed") + " · "
                 + flagCount(batch, result -> result.exercises().stream().anyMatch(ExerciseResult::timedOut), "timed-out") + "</p>");
+    }
+
+    @Test
+    @DisplayName("HtmlReport · lays out 400 px wide in Chromium without a page-wide horizontal scroll, however wide its tables and ids")
+    void fitsAPhoneInChromium() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), NO_CHROMIUM);
+        List<SubmissionResult> batch = new ArrayList<>(SampleResults.mixedClass(20));
+        String unbroken = "x".repeat(300);
+        batch.add(new SubmissionResult(unbroken, List.of(new ExerciseResult(SampleResults.COFFEE, List.of(
+                new Verdict(SampleResults.THREE_AT_ONCE, false, unbroken), SampleResults.passed(SampleResults.IN_ORDER)), "", false, false)),
+                List.of(unbroken), List.of(unbroken), unbroken, Duration.ZERO));
+        List<String> thirteenExercises = IntStream.rangeClosed(1, 13).mapToObj(n -> String.format("%02d-exercise-with-a-long-name", n)).toList();
+        List<String> exercises = new ArrayList<>(SampleResults.EXERCISES);
+        exercises.addAll(thirteenExercises);
+        Path report = write(HtmlReport.render(batch, exercises));
+
+        HeadlessChromium.Widths widths = HeadlessChromium.widths(report, 400, folder);
+
+        assertThat(widths.window()).as("the window's width in CSS pixels, scroll bar aside").isBetween(380, 400);
+        assertThat(widths.document()).as("the document's width in a window %d px wide", widths.window()).isLessThanOrEqualTo(widths.window());
+    }
+
+    @Test
+    @DisplayName("HtmlReport · the width check is not blind: it sees a page wider than its window")
+    void widthCheckSeesOverflow() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), NO_CHROMIUM);
+        Path wide = write("<!DOCTYPE html><html><head><meta name=\"viewport\" content=\"width=device-width\"><title>wide</title></head>"
+                + "<body><div style=\"width:1200px\">wide</div></body></html>");
+
+        HeadlessChromium.Widths widths = HeadlessChromium.widths(wide, 400, folder);
+
+        assertThat(widths.document()).isGreaterThan(widths.window());
     }
 
     @Test
