@@ -47,7 +47,8 @@ final class ScoreChart {
     private static String label(List<Integer> scores) {
         StringBuilder label = new StringBuilder("submissions per score:");
         for (int score = 0; score < scores.size(); score++) {
-            label.append(score == 0 ? " " : ", ").append(score).append(" points ").append(scores.get(score));
+            label.append(score == 0 ? " " : ", ").append("score ").append(score).append(": ")
+                    .append(ClassViewHtml.count(scores.get(score), "submission"));
         }
         return label.toString();
     }
