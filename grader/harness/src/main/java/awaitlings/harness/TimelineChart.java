@@ -15,12 +15,15 @@ import java.util.Map;
  */
 final class TimelineChart {
 
-    static final int MAX_ROWS = 12;
+    private static final int MAX_ROWS = 12;
     private static final int BAR = 60;
-    private static final int MAX_LABEL = 30;
+    private static final int MAX_LABEL = 28;
     private static final int MIN_TICK_GAP = 12;
     private static final String INDENT = "    ";
     private static final long MS = 1_000_000;
+    /** What each mark means, told under the chart only when the chart uses it. */
+    private static final List<String> LEGEND = List.of(
+            "✗ failed", "⊘ interrupted or cancelled", "→ still in flight at the end", "░ the other calls in flight");
 
     /** One call: when it started and how and when it ended; {@code end} is null while it was still in flight. */
     private record Call(CallEvent start, CallEvent end) {
@@ -48,43 +51,26 @@ final class TimelineChart {
             width = Math.max(width, Math.min(MAX_LABEL, label(call).length()));
         }
 
-        StringBuilder out = new StringBuilder();
-        line(out, pad("your run", width) + "  " + axis(span));
-        boolean failed = false;
-        boolean stopped = false;
-        boolean open = false;
+        StringBuilder rows = new StringBuilder();
         for (Call call : shown) {
             char[] bar = blank();
             int last = fill(bar, call, origin, span, '█');
-            String marker = marker(call);
-            failed |= marker.equals("✗");
-            stopped |= marker.equals("⊘");
-            open |= marker.equals("→");
-            line(out, pad(label(call), width) + "  " + new String(bar, 0, last + 1) + marker);
+            line(rows, pad(label(call), width) + "  " + new String(bar, 0, last + 1) + marker(call));
         }
         if (!rest.isEmpty()) {
             char[] bar = blank();
             for (Call call : rest) {
                 fill(bar, call, origin, span, '░');
             }
-            line(out, pad(more, width) + "  " + new String(bar));
+            line(rows, pad(more, width) + "  " + new String(bar));
         }
+        StringBuilder out = new StringBuilder();
+        line(out, pad("your run", width) + "  " + axis(span));
+        out.append(rows);
         String summary = String.format("peak in flight %d · span %d ms",
                 events.stream().mapToInt(CallEvent::inFlight).max().orElse(0), span / MS);
         line(out, expected.isBlank() ? summary : summary + "   expected: " + expected);
-        List<String> legend = new ArrayList<>();
-        if (failed) {
-            legend.add("✗ failed");
-        }
-        if (stopped) {
-            legend.add("⊘ interrupted or cancelled");
-        }
-        if (open) {
-            legend.add("→ still in flight at the end");
-        }
-        if (!rest.isEmpty()) {
-            legend.add("░ the other calls in flight");
-        }
+        List<String> legend = LEGEND.stream().filter(l -> rows.indexOf(l.substring(0, 1)) >= 0).toList();
         if (!legend.isEmpty()) {
             line(out, String.join(" · ", legend));
         }
@@ -165,7 +151,14 @@ final class TimelineChart {
     private static String label(Call call) {
         CallEvent start = call.start();
         String thread = start.thread().isEmpty() ? "unnamed" : start.thread();
-        String label = start.key() + "  [" + thread + (start.virtual() ? ", virtual" : "") + "]";
+        String where = "  [" + thread + (start.virtual() ? ", virtual" : "") + "]";
+        // A long key gives way before the thread does: which thread made the call is often the lesson.
+        String key = start.key();
+        int room = MAX_LABEL - where.length();
+        if (key.length() > room && room > 1) {
+            key = key.substring(0, room - 1) + "…";
+        }
+        String label = key + where;
         return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
     }
 

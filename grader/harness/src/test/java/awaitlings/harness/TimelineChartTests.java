@@ -136,6 +136,22 @@ class TimelineChartTests {
     }
 
     @Test
+    @DisplayName("a long label is cut short with …, and a virtual thread is named as one")
+    void labels() {
+        assertThat(CallLog.of(List.of(
+                new CallEvent(STARTED, "https://example.org/a/very/long/path", "main", false, 0, 1),
+                new CallEvent(STARTED, "b", "", true, 50 * MS, 2),
+                new CallEvent(RETURNED, "b", "", true, 100 * MS, 1),
+                new CallEvent(RETURNED, "https://example.org/a/very/long/path", "main", false, 100 * MS, 0))).timeline())
+                .isEqualTo("""
+                    your run                      0ms         20ms        40ms        60ms        80ms
+                    https://example.org…  [main]  ████████████████████████████████████████████████████████████
+                    b  [unnamed, virtual]                                       ██████████████████████████████
+                    peak in flight 2 · span 100 ms
+                """.stripTrailing());
+    }
+
+    @Test
     @DisplayName("an empty log says there were no calls")
     void empty() {
         assertThat(chart()).isEqualTo("    (no calls)");
