@@ -138,6 +138,9 @@ final class TimelineChart {
             if (at + tick.length() > BAR + 1) {
                 break;
             }
+            if (axis.length() > 0 && at <= axis.length()) {
+                continue; // a label wider than the gap (a span of months) skips the tick rather than overwrite it
+            }
             axis.append(" ".repeat(at - axis.length())).append(tick);
         }
         return axis.toString();
