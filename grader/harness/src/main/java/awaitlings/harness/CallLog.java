@@ -98,18 +98,13 @@ public final class CallLog {
         return Duration.ofNanos(events.get(events.size() - 1).nanos() - events.get(0).nanos());
     }
 
-    /** The log as a learner reads it: one line per event, with time, call and thread. */
-    public synchronized String timeline() {
-        if (events.isEmpty()) {
-            return "    (no calls)";
-        }
-        long start = events.get(0).nanos();
-        StringBuilder out = new StringBuilder();
-        for (CallEvent e : events) {
-            out.append(String.format("    %5d ms  %-11s %-12s on %s%s  (%d in flight)%n",
-                    (e.nanos() - start) / 1_000_000, e.kind().name().toLowerCase(), e.key(), e.thread(),
-                    e.virtual() ? " (virtual)" : "", e.inFlight()));
-        }
-        return out.toString().stripTrailing();
+    /** The log as a learner reads it: a chart of every call over a shared time axis, with the peak and the span. */
+    public String timeline() {
+        return timeline("");
+    }
+
+    /** The chart of {@link #timeline()}, with what the check expected (e.g. {@code "3 in flight"}) beside the peak. */
+    String timeline(String expected) {
+        return TimelineChart.draw(events(), expected);
     }
 }

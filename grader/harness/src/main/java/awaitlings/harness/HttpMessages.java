@@ -21,7 +21,7 @@ final class HttpMessages {
                 "%n(The server held each request up to 1000 ms for %d to arrive together.)", parties);
         return String.format("Expecting the server to see exactly %d requests in flight at once,%n"
                         + "but it saw at most %d: %s%s%nServer timeline:%n%s",
-                limit, peak, meaning, waited, log.timeline());
+                limit, peak, meaning, waited, log.timeline(limit + " in flight"));
     }
 
     static String shouldReceiveEachOnce(CallLog log, List<String> paths) {

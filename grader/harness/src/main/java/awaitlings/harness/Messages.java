@@ -32,14 +32,14 @@ public final class Messages {
         String waited = rendezvous.isZero() ? "" : String.format(
                 "%n(The %s held the first call up to %d ms for the others to arrive; they did not.)", remote, rendezvous.toMillis());
         return String.format("Expecting %d calls to the %s in flight at once,%nbut %s: %s%s%nTimeline:%n%s",
-                expected, remote, measured, meaning, waited, log.timeline());
+                expected, remote, measured, meaning, waited, log.timeline(expected + " in flight"));
     }
 
     static String shouldHaveRunOneAfterAnother(String remote, CallLog log) {
         return String.format("Expecting the calls to the %s to run one after another,%n"
                         + "but %d were in flight at once: this version must wait for each call before the next.%n"
                         + "Timeline:%n%s",
-                remote, log.peakInFlight(), log.timeline());
+                remote, log.peakInFlight(), log.timeline("1 in flight"));
     }
 
     static String shouldHaveStartedInOrder(String remote, CallLog log, List<String> expected) {

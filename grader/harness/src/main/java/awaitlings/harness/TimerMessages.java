@@ -28,13 +28,14 @@ final class TimerMessages {
                                 expected);
         return String.format("Expecting %d calls to the %s in flight at once,%n"
                         + "but %d calls took %d ms of virtual time with at most %d in flight: %s%nTimeline (virtual time):%n%s",
-                expected, remote, log.calls(), log.span().toMillis(), log.peakInFlight(), meaning, log.timeline());
+                expected, remote, log.calls(), log.span().toMillis(), log.peakInFlight(), meaning,
+                log.timeline(expected + " in flight"));
     }
 
     static String shouldNeverExceed(String remote, CallLog log, int limit) {
         return String.format("Expecting at most %d calls to the %s in flight at once,%n"
                         + "but %d were in flight at one moment: the limit was not kept.%nTimeline:%n%s",
-                limit, remote, log.peakInFlight(), log.timeline());
+                limit, remote, log.peakInFlight(), log.timeline("at most " + limit + " in flight"));
     }
 
     static String shouldHaveStartedAt(String remote, String key, List<Duration> expected, List<Duration> actual, CallLog log) {

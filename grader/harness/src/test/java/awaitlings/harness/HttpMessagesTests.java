@@ -28,10 +28,10 @@ class HttpMessagesTests {
                 but it saw at most 1: the requests went one at a time. Let up to the limit run at once.
                 (The server held each request up to 1000 ms for 2 to arrive together.)
                 Server timeline:
-                        0 ms  started     /a           on local-http-1  (1 in flight)
-                      100 ms  returned    /a           on local-http-1  (0 in flight)
-                      101 ms  started     /b           on local-http-2  (1 in flight)
-                      201 ms  returned    /b           on local-http-2  (0 in flight)""");
+                    your run            0ms            50ms           100ms          150ms
+                    /a  [local-http-1]  ██████████████████████████████
+                    /b  [local-http-2]                                ██████████████████████████████
+                    peak in flight 1 · span 201 ms   expected: 2 in flight""");
     }
 
     @Test

@@ -30,12 +30,11 @@ class MessagesTests {
                 Expecting 3 calls to the barista in flight at once,
                 but 3 calls of 200 ms took 610 ms with at most 1 in flight: they ran one after another. Start all, then join.
                 Timeline:
-                        0 ms  started     a            on main  (1 in flight)
-                      200 ms  returned    a            on main  (0 in flight)
-                      201 ms  started     b            on main  (1 in flight)
-                      402 ms  returned    b            on main  (0 in flight)
-                      403 ms  started     c            on main  (1 in flight)
-                      610 ms  returned    c            on main  (0 in flight)""");
+                    your run   0ms                 200ms              400ms
+                    a  [main]  ████████████████████
+                    b  [main]                      ████████████████████
+                    c  [main]                                          ████████████████████
+                    peak in flight 1 · span 610 ms   expected: 3 in flight""");
     }
 
     @Test

@@ -43,10 +43,10 @@ class TimerMessagesTests {
                 but 2 calls took 500 ms of virtual time with at most 1 in flight: each call started only after the one\
                  before had answered. Start all, then combine their futures.
                 Timeline (virtual time):
-                        0 ms  started     a            on main  (1 in flight)
-                      300 ms  returned    a            on virtual-timer  (0 in flight)
-                      300 ms  started     b            on virtual-timer  (1 in flight)
-                      500 ms  returned    b            on virtual-timer  (0 in flight)""");
+                    your run            0ms         100ms       200ms       300ms       400ms
+                    a  [main]           ████████████████████████████████████
+                    b  [virtual-timer]                                      ████████████████████████
+                    peak in flight 1 · span 500 ms   expected: 2 in flight""");
     }
 
     @Test
@@ -73,10 +73,10 @@ class TimerMessagesTests {
                 Expecting at most 0 calls to the mirror in flight at once,
                 but 1 were in flight at one moment: the limit was not kept.
                 Timeline:
-                        0 ms  started     a            on main  (1 in flight)
-                      300 ms  returned    a            on virtual-timer  (0 in flight)
-                      300 ms  started     b            on virtual-timer  (1 in flight)
-                      500 ms  returned    b            on virtual-timer  (0 in flight)""");
+                    your run            0ms         100ms       200ms       300ms       400ms
+                    a  [main]           ████████████████████████████████████
+                    b  [virtual-timer]                                      ████████████████████████
+                    peak in flight 1 · span 500 ms   expected: at most 0 in flight""");
         assertThat(TimerMessages.shouldHaveStartedAt("stock service", "mug", List.of(Duration.ZERO, Duration.ofMillis(150)),
                 List.of(Duration.ZERO), cancelled)).startsWith("""
                 Expecting the calls stock service(mug) to start at 0 ms, 150 ms (virtual time),
@@ -87,8 +87,10 @@ class TimerMessagesTests {
                 Expecting weather service(oslo) to be cancelled once its answer was no longer wanted,
                 but it was left running: cancel the future of a call you gave up on.
                 Timeline (virtual time):
-                        0 ms  started     slow         on main  (1 in flight)
-                      500 ms  cancelled   slow         on virtual-timer  (0 in flight)""");
+                    your run      0ms         100ms       200ms       300ms       400ms
+                    slow  [main]  ████████████████████████████████████████████████████████████⊘
+                    peak in flight 1 · span 500 ms
+                    ⊘ interrupted or cancelled""");
         assertThat(TimerMessages.shouldNotHaveBeenCancelled("weather service", "oslo", cancelled)).startsWith("""
                 Expecting weather service(oslo) to be left alone, because its answer was still wanted,
                 but it was cancelled.

@@ -30,9 +30,9 @@ class TrackerMessagesTests {
                 A future nobody waits for is work thrown away; a failure nobody looks at is an error nobody hears of.\
                  Start each fetch once, and use every future you start.
                 Timeline (virtual time):
-                        0 ms  started     a            on main  (1 in flight)
-                      300 ms  returned    a            on virtual-timer  (0 in flight)
-                      300 ms  started     b            on virtual-timer  (1 in flight)
-                      500 ms  returned    b            on virtual-timer  (0 in flight)""");
+                    your run            0ms         100ms       200ms       300ms       400ms
+                    a  [main]           ████████████████████████████████████
+                    b  [virtual-timer]                                      ████████████████████████
+                    peak in flight 1 · span 500 ms""");
     }
 }

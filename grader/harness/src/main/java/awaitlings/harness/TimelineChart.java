@@ -1,0 +1,181 @@
+package awaitlings.harness;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Draws a call log as a plain-text chart a learner can read at a glance: one row per call, a bar over the time it was
+ * in flight on a time axis shared by all rows, then the measured peak and span next to what the check expected.
+ * Fits 100 columns whatever the number of calls: past {@value #MAX_ROWS} rows the other calls share one row.
+ */
+final class TimelineChart {
+
+    private static final int MAX_ROWS = 12;
+    private static final int BAR = 60;
+    private static final int MAX_LABEL = 28;
+    private static final int MIN_TICK_GAP = 12;
+    private static final String INDENT = "    ";
+    private static final long MS = 1_000_000;
+    /** What each mark means, told under the chart only when the chart uses it. */
+    private static final List<String> LEGEND = List.of(
+            "✗ failed", "⊘ interrupted or cancelled", "→ still in flight at the end", "░ the other calls in flight");
+
+    /** One call: when it started and how and when it ended; {@code end} is null while it was still in flight. */
+    private record Call(CallEvent start, CallEvent end) {
+    }
+
+    private TimelineChart() {
+    }
+
+    /**
+     * The chart of {@code events} (in the order they happened); {@code expected} is added to the summary line when it
+     * is not blank, e.g. {@code "3 in flight"}.
+     */
+    static String draw(List<CallEvent> events, String expected) {
+        if (events.isEmpty()) {
+            return INDENT + "(no calls)";
+        }
+        List<Call> calls = pair(events);
+        long origin = events.get(0).nanos();
+        long span = events.get(events.size() - 1).nanos() - origin;
+        List<Call> shown = calls.subList(0, Math.min(MAX_ROWS, calls.size()));
+        List<Call> rest = calls.subList(shown.size(), calls.size());
+        String more = String.format("…and %d more calls", rest.size());
+        int width = Math.max("your run".length(), rest.isEmpty() ? 0 : more.length());
+        for (Call call : shown) {
+            width = Math.max(width, Math.min(MAX_LABEL, label(call).length()));
+        }
+
+        StringBuilder rows = new StringBuilder();
+        for (Call call : shown) {
+            char[] bar = blank();
+            int last = fill(bar, call, origin, span, '█');
+            line(rows, pad(label(call), width) + "  " + new String(bar, 0, last + 1) + marker(call));
+        }
+        if (!rest.isEmpty()) {
+            char[] bar = blank();
+            for (Call call : rest) {
+                fill(bar, call, origin, span, '░');
+            }
+            line(rows, pad(more, width) + "  " + new String(bar));
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, pad("your run", width) + "  " + axis(span));
+        out.append(rows);
+        String summary = String.format("peak in flight %d · span %d ms",
+                events.stream().mapToInt(CallEvent::inFlight).max().orElse(0), span / MS);
+        line(out, expected.isBlank() ? summary : summary + "   expected: " + expected);
+        List<String> legend = LEGEND.stream().filter(l -> rows.indexOf(l.substring(0, 1)) >= 0).toList();
+        if (!legend.isEmpty()) {
+            line(out, String.join(" · ", legend));
+        }
+        return out.toString().stripTrailing();
+    }
+
+    /** Matches each end to the earliest start of the same key that has not ended yet, in start order. */
+    private static List<Call> pair(List<CallEvent> events) {
+        List<CallEvent> starts = new ArrayList<>();
+        Map<String, Deque<Integer>> open = new HashMap<>();
+        Map<Integer, CallEvent> ends = new HashMap<>();
+        for (CallEvent e : events) {
+            if (e.isEnd()) {
+                Deque<Integer> waiting = open.get(e.key());
+                if (waiting != null && !waiting.isEmpty()) {
+                    ends.put(waiting.removeFirst(), e);
+                }
+            } else {
+                open.computeIfAbsent(e.key(), k -> new ArrayDeque<>()).addLast(starts.size());
+                starts.add(e);
+            }
+        }
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            calls.add(new Call(starts.get(i), ends.get(i)));
+        }
+        return calls;
+    }
+
+    /** Marks the columns the call was in flight with {@code mark}; returns the last column marked. */
+    private static int fill(char[] bar, Call call, long origin, long span, char mark) {
+        int first = Math.min(BAR - 1, column(call.start().nanos() - origin, span));
+        int last = call.end() == null ? BAR - 1
+                : Math.max(first, Math.min(BAR - 1, column(call.end().nanos() - origin, span) - 1));
+        Arrays.fill(bar, first, last + 1, mark);
+        return last;
+    }
+
+    private static int column(long nanos, long span) {
+        return span == 0 ? 0 : (int) Math.round((double) nanos * BAR / span);
+    }
+
+    private static String marker(Call call) {
+        if (call.end() == null) {
+            return "→";
+        }
+        return switch (call.end().kind()) {
+            case FAILED -> "✗";
+            case INTERRUPTED, CANCELLED -> "⊘";
+            default -> "";
+        };
+    }
+
+    /** Tick labels every 1, 2 or 5 times a power of ten ms, at least {@value #MIN_TICK_GAP} columns apart. */
+    private static String axis(long span) {
+        long spanMs = span / MS;
+        long step = 1;
+        while (step * BAR < (long) MIN_TICK_GAP * spanMs) {
+            step = nextStep(step);
+        }
+        StringBuilder axis = new StringBuilder();
+        for (long t = 0; t <= spanMs; t += step) {
+            String tick = t + "ms";
+            int at = column(t * MS, span);
+            if (at + tick.length() > BAR + 1) {
+                break;
+            }
+            if (axis.length() > 0 && at <= axis.length()) {
+                continue; // a label wider than the gap (a span of months) skips the tick rather than overwrite it
+            }
+            axis.append(" ".repeat(at - axis.length())).append(tick);
+        }
+        return axis.toString();
+    }
+
+    private static long nextStep(long step) {
+        char first = Long.toString(step).charAt(0);
+        return first == '2' ? step / 2 * 5 : step * 2;
+    }
+
+    private static String label(Call call) {
+        CallEvent start = call.start();
+        String thread = start.thread().isEmpty() ? "unnamed" : start.thread();
+        String where = "  [" + thread + (start.virtual() ? ", virtual" : "") + "]";
+        // A long key gives way before the thread does: which thread made the call is often the lesson.
+        String key = start.key();
+        int room = MAX_LABEL - where.length();
+        if (key.length() > room && room > 1) {
+            key = key.substring(0, room - 1) + "…";
+        }
+        String label = key + where;
+        return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    private static char[] blank() {
+        char[] bar = new char[BAR];
+        Arrays.fill(bar, ' ');
+        return bar;
+    }
+
+    private static void line(StringBuilder out, String text) {
+        out.append(INDENT).append(text.stripTrailing()).append(System.lineSeparator());
+    }
+}

@@ -1,0 +1,159 @@
+package awaitlings.harness;
+
+import static awaitlings.harness.CallEvent.Kind.CANCELLED;
+import static awaitlings.harness.CallEvent.Kind.FAILED;
+import static awaitlings.harness.CallEvent.Kind.INTERRUPTED;
+import static awaitlings.harness.CallEvent.Kind.RETURNED;
+import static awaitlings.harness.CallEvent.Kind.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Pins the exact text of the call chart a learner reads under "Timeline:". */
+@DisplayName("TimelineChart")
+class TimelineChartTests {
+
+    private static final long MS = 1_000_000;
+
+    private static CallEvent at(long millis, CallEvent.Kind kind, String key, String thread, int inFlight) {
+        return new CallEvent(kind, key, thread, false, millis * MS, inFlight);
+    }
+
+    private static String chart(CallEvent... events) {
+        return CallLog.of(List.of(events)).timeline();
+    }
+
+    @Test
+    @DisplayName("calls one after another sit end to end, and the summary line says what was expected")
+    void sequential() {
+        CallLog log = CallLog.of(List.of(
+                at(0, STARTED, "fetch a", "main", 1), at(200, RETURNED, "fetch a", "main", 0),
+                at(201, STARTED, "fetch b", "main", 1), at(402, RETURNED, "fetch b", "main", 0),
+                at(403, STARTED, "fetch c", "main", 1), at(612, RETURNED, "fetch c", "main", 0)));
+        assertThat(log.timeline("3 in flight")).isEqualTo("""
+                    your run         0ms                 200ms              400ms
+                    fetch a  [main]  ████████████████████
+                    fetch b  [main]                      ███████████████████
+                    fetch c  [main]                                          ████████████████████
+                    peak in flight 1 · span 612 ms   expected: 3 in flight
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("calls in flight together share columns, each on its own thread's row")
+    void overlapping() {
+        assertThat(chart(
+                at(0, STARTED, "latte", "pool-1-thread-1", 1), at(5, STARTED, "mocha", "pool-1-thread-2", 2),
+                at(10, STARTED, "tea", "pool-1-thread-3", 3), at(200, RETURNED, "latte", "pool-1-thread-1", 2),
+                at(206, RETURNED, "mocha", "pool-1-thread-2", 1), at(211, RETURNED, "tea", "pool-1-thread-3", 0)))
+                .isEqualTo("""
+                    your run                  0ms           50ms          100ms          150ms
+                    latte  [pool-1-thread-1]  █████████████████████████████████████████████████████████
+                    mocha  [pool-1-thread-2]   ██████████████████████████████████████████████████████████
+                    tea  [pool-1-thread-3]       █████████████████████████████████████████████████████████
+                    peak in flight 3 · span 211 ms
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("a failed call ends with ✗, and the legend says so")
+    void failed() {
+        assertThat(chart(
+                at(0, STARTED, "user", "main", 1), at(100, RETURNED, "user", "main", 0),
+                at(100, STARTED, "cart", "main", 1), at(150, FAILED, "cart", "main", 0)))
+                .isEqualTo("""
+                    your run      0ms                 50ms                100ms
+                    user  [main]  ████████████████████████████████████████
+                    cart  [main]                                          ████████████████████✗
+                    peak in flight 1 · span 150 ms
+                    ✗ failed
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("an interrupted or cancelled call ends with ⊘")
+    void cancelled() {
+        assertThat(chart(
+                at(0, STARTED, "mirror-1", "race-1", 1), at(0, STARTED, "mirror-2", "race-2", 2),
+                at(80, RETURNED, "mirror-1", "race-1", 1), at(81, INTERRUPTED, "mirror-2", "race-2", 0),
+                at(90, STARTED, "mirror-3", "race-3", 1), at(95, CANCELLED, "mirror-3", "race-3", 0)))
+                .isEqualTo("""
+                    your run            0ms          20ms        40ms         60ms         80ms
+                    mirror-1  [race-1]  ███████████████████████████████████████████████████
+                    mirror-2  [race-2]  ███████████████████████████████████████████████████⊘
+                    mirror-3  [race-3]                                                           ███⊘
+                    peak in flight 2 · span 95 ms
+                    ⊘ interrupted or cancelled
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("a call that never returned runs to the end of the axis with →")
+    void neverReturned() {
+        assertThat(chart(
+                at(0, STARTED, "report", "loop-1", 1), at(0, STARTED, "email", "loop-2", 2),
+                at(300, RETURNED, "email", "loop-2", 1)))
+                .isEqualTo("""
+                    your run          0ms                 100ms               200ms
+                    report  [loop-1]  ████████████████████████████████████████████████████████████→
+                    email  [loop-2]   ████████████████████████████████████████████████████████████
+                    peak in flight 2 · span 300 ms
+                    → still in flight at the end
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("10 000 calls print 12 rows, then one row for all the others, on an axis rescaled to the whole span")
+    void tenThousandCalls() {
+        List<CallEvent> events = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            String key = "page-" + i;
+            String thread = "worker-" + i % 4;
+            events.add(new CallEvent(STARTED, key, thread, false, i * MS, 1));
+            events.add(new CallEvent(RETURNED, key, thread, false, i * MS + MS / 2, 0));
+        }
+        assertThat(CallLog.of(events).timeline()).isEqualTo("""
+                    your run              0ms         2000ms      4000ms      6000ms      8000ms
+                    page-0  [worker-0]    █
+                    page-1  [worker-1]    █
+                    page-2  [worker-2]    █
+                    page-3  [worker-3]    █
+                    page-4  [worker-0]    █
+                    page-5  [worker-1]    █
+                    page-6  [worker-2]    █
+                    page-7  [worker-3]    █
+                    page-8  [worker-0]    █
+                    page-9  [worker-1]    █
+                    page-10  [worker-2]   █
+                    page-11  [worker-3]   █
+                    …and 9988 more calls  ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░
+                    peak in flight 1 · span 9999 ms
+                    ░ the other calls in flight
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("a long label is cut short with …, and a virtual thread is named as one")
+    void labels() {
+        assertThat(CallLog.of(List.of(
+                new CallEvent(STARTED, "https://example.org/a/very/long/path", "main", false, 0, 1),
+                new CallEvent(STARTED, "b", "", true, 50 * MS, 2),
+                new CallEvent(RETURNED, "b", "", true, 100 * MS, 1),
+                new CallEvent(RETURNED, "https://example.org/a/very/long/path", "main", false, 100 * MS, 0))).timeline())
+                .isEqualTo("""
+                    your run                      0ms         20ms        40ms        60ms        80ms
+                    https://example.org…  [main]  ████████████████████████████████████████████████████████████
+                    b  [unnamed, virtual]                                       ██████████████████████████████
+                    peak in flight 2 · span 100 ms
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("an empty log says there were no calls")
+    void empty() {
+        assertThat(chart()).isEqualTo("    (no calls)");
+    }
+}
