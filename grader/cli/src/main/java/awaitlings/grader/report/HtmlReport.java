@@ -47,6 +47,15 @@ final class HtmlReport {
             svg.scores rect { fill: #4a6fae; }
             svg.scores text { font-size: 10px; text-anchor: middle; fill: #1d1d1f; }
             figcaption { font-size: .85em; color: #55555e; }
+            figure.timeline { margin: .5em 0 1em; }
+            svg.calls { max-width: 100%; height: auto; }
+            svg.calls text { font-size: 11px; fill: #1d1d1f; }
+            svg.calls text.tick { font-size: 10px; fill: #55555e; }
+            svg.calls line.grid { stroke: #e0e0e4; }
+            svg.calls rect.call-bar { fill: #4a6fae; }
+            svg.calls rect.failed { fill: #c0392b; }
+            svg.calls rect.interrupted, svg.calls rect.cancelled { fill: #8e6c00; }
+            svg.calls rect.in-flight { fill: #7a7a80; }
             section.submission { border-top: 2px solid #c8c8cc; margin-top: 2em; }
             pre { background: #f6f6f8; padding: .6em; white-space: pre-wrap; overflow-wrap: anywhere; }
             .failure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0 1em; align-items: start; }
@@ -186,9 +195,15 @@ final class HtmlReport {
         html.append("</ul>\n</section>\n");
     }
 
-    /** The message as it was written, in a {@code <pre>}; beside it, or below it on a narrow screen, the hint if any. */
+    /**
+     * The message as it was written, in a {@code <pre>}, with the timeline its check drew, if any; beside it, or below
+     * it on a narrow screen, the hint if any.
+     */
     private static void failure(StringBuilder html, Verdict verdict) {
-        String message = "<pre>" + Html.escape(verdict.message()) + "</pre>";
+        StringBuilder chart = new StringBuilder();
+        TimelineSvg.render(chart, verdict.timeline());
+        String said = "<pre>" + Html.escape(verdict.message()) + "</pre>";
+        String message = chart.isEmpty() ? said : "<div class=\"said\">" + said + chart + "</div>";
         if (verdict.hint().isEmpty()) {
             html.append(message);
             return;

@@ -2,9 +2,13 @@ package awaitlings.grader.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import awaitlings.grader.model.CallBar;
 import awaitlings.grader.model.TextCap;
+import awaitlings.harness.CallEvent;
+import awaitlings.harness.CallSpan;
 import awaitlings.harness.FailureText;
 import awaitlings.harness.Hint;
+import awaitlings.harness.Timelines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -88,8 +93,9 @@ public final class CheckRunner {
 
     /**
      * Sends START and END lines: {@code START<TAB>exercise<TAB>id} and
-     * {@code END<TAB>exercise<TAB>id<TAB>PASS|FAIL<TAB>base64(message)<TAB>base64(hint)}, each capped at
-     * {@link TextCap#MESSAGE}; the hint is the one {@link FailureText#hint} chooses.
+     * {@code END<TAB>exercise<TAB>id<TAB>PASS|FAIL<TAB>base64(message)<TAB>base64(hint)<TAB>millis<TAB>timeline},
+     * message and hint each capped at {@link TextCap#MESSAGE}; the hint is the one {@link FailureText#hint} chooses,
+     * the timeline the calls of the last one its message drew ({@link TimelineField}).
      */
     static final class EventWriter implements TestExecutionListener {
         /** Far more than any correct exercise keeps alive between checks. */
@@ -110,6 +116,7 @@ public final class CheckRunner {
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
                 startedAt.put(id(test), System.nanoTime());
+                Timelines.take(); // what an earlier check drew is not this one's
                 events.println("START\t" + exercise + "\t" + id(test));
             }
         }
@@ -124,7 +131,8 @@ public final class CheckRunner {
             String message = result.getThrowable().map(FailureText::describe).orElse("");
             if (test.isTest()) {
                 String hint = result.getThrowable().map(failure -> FailureText.hint(failure, hintOf(test))).orElse("");
-                end(test, result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, message, hint);
+                boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+                end(test, passed, message, hint, passed ? List.of() : bars(Timelines.take()));
                 if (leftThreadsBehind(message)) {
                     // A timed-out check's thread may spin on, and a thread bomb's threads live on: either would
                     // weigh on every later check. The grader runs the remaining checks in a fresh JVM.
@@ -143,17 +151,33 @@ public final class CheckRunner {
         private void endAll(TestIdentifier container, String message) {
             List<TestIdentifier> tests = container.isTest() ? List.of(container)
                     : plan.getDescendants(container).stream().filter(TestIdentifier::isTest).toList();
-            tests.forEach(t -> end(t, false, message, hintOf(t)));
+            tests.forEach(t -> end(t, false, message, hintOf(t), List.of()));
         }
 
-        private void end(TestIdentifier test, boolean passed, String message, String hint) {
+        /** The calls of a drawn timeline, in milliseconds from its first event. */
+        static List<CallBar> bars(List<CallEvent> events) {
+            if (events.isEmpty()) {
+                return List.of();
+            }
+            long origin = events.get(0).nanos();
+            long last = events.get(events.size() - 1).nanos();
+            return CallSpan.of(events).stream().map(call -> new CallBar(call.start().key(), call.start().thread(),
+                    millis(call.start().nanos() - origin), millis(call.ending().map(CallEvent::nanos).orElse(last) - origin),
+                    call.ending().map(end -> end.kind().name().toLowerCase(Locale.ROOT)).orElse(CallBar.IN_FLIGHT))).toList();
+        }
+
+        private static long millis(long nanos) {
+            return TimeUnit.NANOSECONDS.toMillis(nanos);
+        }
+
+        private void end(TestIdentifier test, boolean passed, String message, String hint, List<CallBar> timeline) {
             String id = id(test);
             if (ended.add(id)) {
                 Long started = startedAt.get(id);
                 long millis = started == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 events.println("END\t" + exercise + "\t" + id + "\t" + (passed ? "PASS" : "FAIL") + "\t"
                         + base64(TextCap.cut(message, TextCap.MESSAGE)) + "\t" + base64(TextCap.cut(hint, TextCap.MESSAGE))
-                        + "\t" + millis);
+                        + "\t" + millis + "\t" + TimelineField.encode(timeline));
             }
         }
 

@@ -151,12 +151,13 @@ public final class GradedJvm {
                 String[] part = line.split("\t", -1);
                 if (part[0].equals("START") && part.length == 3 && part[1].equals(name)) {
                     current = part[2];
-                } else if (part[0].equals("END") && part.length == 7 && part[1].equals(name)) {
+                } else if (part[0].equals("END") && (part.length == 7 || part.length == 8) && part[1].equals(name)) {
                     Check check = byId.get(part[2]);
                     if (check != null && remaining.remove(check) != null) {
                         boolean passed = part[3].equals("PASS");
                         verdicts.put(check, new Verdict(check, passed, TextCap.cut(decode(part[4]), TextCap.MESSAGE),
-                                passed ? check.hint() : TextCap.cut(decode(part[5]), TextCap.MESSAGE), millis(part[6])));
+                                passed ? check.hint() : TextCap.cut(decode(part[5]), TextCap.MESSAGE), millis(part[6]),
+                                passed || part.length == 7 ? List.of() : TimelineField.decode(part[7])));
                     }
                     current = null;
                 }

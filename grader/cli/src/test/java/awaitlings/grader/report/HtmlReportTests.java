@@ -143,11 +143,33 @@ class HtmlReportTests {
     }
 
     @Test
+    @DisplayName("HtmlReport · draws a failed check's timeline in Chromium: a bar per call, each with its label, thread, times and ending on hover")
+    void drawsTimelinesInChromium() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), NO_CHROMIUM);
+        Path report = write(HtmlReport.render(List.of(SampleResults.bobWithTimeline()), SampleResults.EXERCISES));
+
+        HeadlessChromium.Page page = HeadlessChromium.load(report, folder);
+
+        assertThat(page.consoleLines()).as("console lines Chromium logged for the report").isEmpty();
+        java.util.regex.Matcher bars = java.util.regex.Pattern.compile("<rect class=\"call-bar ([a-z-]+)\"[^>]*><title>([^<]*)</title>")
+                .matcher(page.dom());
+        List<String> drawn = new ArrayList<>();
+        while (bars.find()) {
+            drawn.add(bars.group(1) + ": " + bars.group(2));
+        }
+        assertThat(drawn).containsExactly("returned: latte on counter-staff-1: 0–200 ms, returned",
+                "failed: mocha &lt;b&gt; on counter-staff-2: 201–401 ms, failed",
+                "in-flight: tea on counter-staff-3: 402–612 ms, in flight");
+        assertThat(page.dom()).contains("3 calls; ✗ failed · ⊘ interrupted or cancelled · → still in flight at the end");
+    }
+
+    @Test
     @DisplayName("HtmlReport · lays out 400 px wide in Chromium without a page-wide horizontal scroll, however wide its tables and ids")
     void fitsAPhoneInChromium() throws Exception {
         assumeTrue(HeadlessChromium.installed(), NO_CHROMIUM);
         List<SubmissionResult> batch = new ArrayList<>(SampleResults.mixedClass(20));
         String unbroken = "x".repeat(300);
+        batch.add(SampleResults.bobWithTimeline());
         batch.add(new SubmissionResult(unbroken, List.of(new ExerciseResult(SampleResults.COFFEE, List.of(
                 new Verdict(SampleResults.THREE_AT_ONCE, false, unbroken), SampleResults.passed(SampleResults.IN_ORDER)), "", false, false)),
                 List.of(unbroken), List.of(unbroken), unbroken, Duration.ZERO));
