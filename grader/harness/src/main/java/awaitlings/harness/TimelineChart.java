@@ -1,12 +1,7 @@
 package awaitlings.harness;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Draws a call log as a plain-text chart a learner can read at a glance: one row per call, a bar over the time it was
@@ -26,8 +21,6 @@ final class TimelineChart {
             "✗ failed", "⊘ interrupted or cancelled", "→ still in flight at the end", "░ the other calls in flight");
 
     /** One call: when it started and how and when it ended; {@code end} is null while it was still in flight. */
-    private record Call(CallEvent start, CallEvent end) {
-    }
 
     private TimelineChart() {
     }
@@ -37,29 +30,30 @@ final class TimelineChart {
      * is not blank, e.g. {@code "3 in flight"}.
      */
     static String draw(List<CallEvent> events, String expected) {
+        Timelines.drawn(events);
         if (events.isEmpty()) {
             return INDENT + "(no calls)";
         }
-        List<Call> calls = pair(events);
+        List<CallSpan> calls = CallSpan.of(events);
         long origin = events.get(0).nanos();
         long span = events.get(events.size() - 1).nanos() - origin;
-        List<Call> shown = calls.subList(0, Math.min(MAX_ROWS, calls.size()));
-        List<Call> rest = calls.subList(shown.size(), calls.size());
+        List<CallSpan> shown = calls.subList(0, Math.min(MAX_ROWS, calls.size()));
+        List<CallSpan> rest = calls.subList(shown.size(), calls.size());
         String more = String.format("…and %d more calls", rest.size());
         int width = Math.max("your run".length(), rest.isEmpty() ? 0 : more.length());
-        for (Call call : shown) {
+        for (CallSpan call : shown) {
             width = Math.max(width, Math.min(MAX_LABEL, label(call).length()));
         }
 
         StringBuilder rows = new StringBuilder();
-        for (Call call : shown) {
+        for (CallSpan call : shown) {
             char[] bar = blank();
             int last = fill(bar, call, origin, span, '█');
             line(rows, pad(label(call), width) + "  " + new String(bar, 0, last + 1) + marker(call));
         }
         if (!rest.isEmpty()) {
             char[] bar = blank();
-            for (Call call : rest) {
+            for (CallSpan call : rest) {
                 fill(bar, call, origin, span, '░');
             }
             line(rows, pad(more, width) + "  " + new String(bar));
@@ -77,31 +71,8 @@ final class TimelineChart {
         return out.toString().stripTrailing();
     }
 
-    /** Matches each end to the earliest start of the same key that has not ended yet, in start order. */
-    private static List<Call> pair(List<CallEvent> events) {
-        List<CallEvent> starts = new ArrayList<>();
-        Map<String, Deque<Integer>> open = new HashMap<>();
-        Map<Integer, CallEvent> ends = new HashMap<>();
-        for (CallEvent e : events) {
-            if (e.isEnd()) {
-                Deque<Integer> waiting = open.get(e.key());
-                if (waiting != null && !waiting.isEmpty()) {
-                    ends.put(waiting.removeFirst(), e);
-                }
-            } else {
-                open.computeIfAbsent(e.key(), k -> new ArrayDeque<>()).addLast(starts.size());
-                starts.add(e);
-            }
-        }
-        List<Call> calls = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            calls.add(new Call(starts.get(i), ends.get(i)));
-        }
-        return calls;
-    }
-
     /** Marks the columns the call was in flight with {@code mark}; returns the last column marked. */
-    private static int fill(char[] bar, Call call, long origin, long span, char mark) {
+    private static int fill(char[] bar, CallSpan call, long origin, long span, char mark) {
         int first = Math.min(BAR - 1, column(call.start().nanos() - origin, span));
         int last = call.end() == null ? BAR - 1
                 : Math.max(first, Math.min(BAR - 1, column(call.end().nanos() - origin, span) - 1));
@@ -113,7 +84,7 @@ final class TimelineChart {
         return span == 0 ? 0 : (int) Math.round((double) nanos * BAR / span);
     }
 
-    private static String marker(Call call) {
+    private static String marker(CallSpan call) {
         if (call.end() == null) {
             return "→";
         }
@@ -151,7 +122,7 @@ final class TimelineChart {
         return first == '2' ? step / 2 * 5 : step * 2;
     }
 
-    private static String label(Call call) {
+    private static String label(CallSpan call) {
         CallEvent start = call.start();
         String thread = start.thread().isEmpty() ? "unnamed" : start.thread();
         String where = "  [" + thread + (start.virtual() ? ", virtual" : "") + "]";

@@ -156,4 +156,16 @@ class TimelineChartTests {
     void empty() {
         assertThat(chart()).isEqualTo("    (no calls)");
     }
+
+    @Test
+    @DisplayName("the calls of the last chart drawn are kept for the grader, once: taking them forgets them")
+    void lastChartIsKeptForTheGrader() {
+        Timelines.take();
+        CallEvent start = at(0, CallEvent.Kind.STARTED, "latte", "counter-staff-1", 1);
+        CallEvent end = at(200, CallEvent.Kind.RETURNED, "latte", "counter-staff-1", 0);
+        chart(start, end);
+
+        assertThat(CallSpan.of(Timelines.take())).containsExactly(new CallSpan(start, end));
+        assertThat(Timelines.take()).isEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import static awaitlings.grader.fixture.GradingFixture.otherThan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import awaitlings.grader.fixture.GradingFixture;
+import awaitlings.grader.model.CallBar;
 import awaitlings.grader.model.Check;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.SubmissionResult;
@@ -83,6 +84,26 @@ class GradingTests {
             assertThat(v.hint()).startsWith("Shut down every executor and close every event loop your code creates")
                     .isNotEqualTo(v.check().hint());
         });
+    }
+
+    @Test
+    @DisplayName("a failed check's verdict carries the calls of the timeline its message drew, and a passed one none")
+    void failedCheckCarriesItsTimeline() throws IOException {
+        SubmissionResult result = gradeEdited("01-coffee-shop", "CoffeeShop.java", code -> code
+                .replace("List<CompletableFuture<Coffee>> buzzers = drinks.stream().map(this::orderWithBuzzer).toList();", "")
+                .replace("return buzzers.stream().map(CompletableFuture::join).toList();",
+                        "return drinks.stream().map(this::orderWithBuzzer).map(CompletableFuture::join).toList();"));
+
+        Verdict oneAtATime = exercise(result, "01-coffee-shop").verdicts().stream()
+                .filter(v -> v.check().id().equals("CoffeeShopTest.orderAllBrewsTheRoundAtTheSameTime()")).findFirst().orElseThrow();
+        assertThat(oneAtATime.passed()).isFalse();
+        assertThat(oneAtATime.message()).contains("Timeline:");
+        assertThat(oneAtATime.timeline()).extracting(CallBar::label).containsExactly("latte", "mocha", "tea");
+        assertThat(oneAtATime.timeline()).allMatch(bar -> bar.ending().equals("returned") && bar.thread().startsWith("counter-staff"));
+        assertThat(oneAtATime.timeline().get(1).start()).as("the mocha started after the latte ended")
+                .isGreaterThanOrEqualTo(oneAtATime.timeline().get(0).end());
+        assertThat(exercise(result, "01-coffee-shop").verdicts()).filteredOn(Verdict::passed).isNotEmpty()
+                .allMatch(v -> v.timeline().isEmpty());
     }
 
     private SubmissionResult grade(Path sources) throws IOException {
