@@ -2,6 +2,7 @@ package awaitlings.grader.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import awaitlings.grader.command.Grader;
 import awaitlings.grader.files.Folders;
 import awaitlings.grader.fixture.Batch;
 import awaitlings.grader.fixture.CourseFixture;
@@ -15,12 +16,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import picocli.CommandLine;
 
 /** The learner's recheck gives grade's verdicts on the visible checks, and nothing the learner's code does stops it. */
 @DisplayName("the learner's recheck")
@@ -96,6 +104,56 @@ class RecheckTests {
             learnerEdits(code -> code.replace("while (true) { Thread.onSpinWait(); }", "return barista.brew(drink);"));
             assertThat(recheck.run().verdicts()).anyMatch(Verdict::passed);
         }
+    }
+
+    @Test
+    @Tag("slow")
+    @DisplayName("(slow) on a partly solved exercise of the learners' copy, its verdicts are those of ./mvnw test")
+    void sameVerdictsAsMaven() throws Exception {
+        Path copy = work.resolve("learners");
+        assertThat(Grader.commandLine(CommandLine.defaultFactory()).execute("export", "--course", GradingFixture.COURSE.root().toString(),
+                "--out", copy.toString())).isZero();
+        clone = Course.at(copy);
+        learnerEdits(stub -> stub.replace(TASK_1, "return barista.brew(drink);"));
+
+        Path log = work.resolve("build.log");
+        ProcessBuilder build = new ProcessBuilder(copy.resolve("mvnw").toString(), "-o", "-q", "test", "-pl", "exercises/" + EXERCISE, "-am")
+                .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        build.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process maven = build.start();
+        try {
+            assertThat(maven.waitFor(5, TimeUnit.MINUTES)).as("the build ended within 5 minutes:%n%s", Files.readString(log)).isTrue();
+        } finally {
+            maven.descendants().forEach(ProcessHandle::destroyForcibly);
+            maven.destroyForcibly();
+        }
+        Map<String, Boolean> byMaven = surefireVerdicts(clone.exercise(EXERCISE).resolve("target/surefire-reports"));
+
+        try (Recheck recheck = new Recheck(clone, EXERCISE, Duration.ofSeconds(10), Duration.ofMinutes(2))) {
+            Map<String, Boolean> byRecheck = passedById(recheck.run());
+            assertThat(byRecheck).as("recheck's verdicts (first) against Maven's (second); Maven said:%n%s", Files.readString(log))
+                    .isEqualTo(byMaven).containsValue(true).containsValue(false);
+        }
+    }
+
+    /** Check id ({@code CoffeeShopTest.method()}) → passed, from surefire's XML reports. */
+    private static Map<String, Boolean> surefireVerdicts(Path reports) throws Exception {
+        Map<String, Boolean> passed = new TreeMap<>();
+        try (Stream<Path> files = Files.list(reports)) {
+            for (Path report : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).toList()) {
+                String name = report.getFileName().toString();
+                String testClass = name.substring(name.lastIndexOf('.', name.length() - 5) + 1, name.length() - 4);
+                NodeList cases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile())
+                        .getElementsByTagName("testcase");
+                for (int i = 0; i < cases.getLength(); i++) {
+                    Element testcase = (Element) cases.item(i);
+                    boolean failed = testcase.getElementsByTagName("failure").getLength() > 0
+                            || testcase.getElementsByTagName("error").getLength() > 0;
+                    passed.put(testClass + "." + testcase.getAttribute("name") + "()", !failed);
+                }
+            }
+        }
+        return passed;
     }
 
     private static void assertSame(ExerciseResult recheck, awaitlings.grader.model.SubmissionResult graded, String what) {
