@@ -20,8 +20,6 @@ final class TimelineChart {
     private static final List<String> LEGEND = List.of(
             "✗ failed", "⊘ interrupted or cancelled", "→ still in flight at the end", "░ the other calls in flight");
 
-    /** One call: when it started and how and when it ended; {@code end} is null while it was still in flight. */
-
     private TimelineChart() {
     }
 

@@ -47,10 +47,12 @@ final class HtmlReport {
             svg.scores rect { fill: #4a6fae; }
             svg.scores text { font-size: 10px; text-anchor: middle; fill: #1d1d1f; }
             figcaption { font-size: .85em; color: #55555e; }
+            .said pre { white-space: pre; overflow-x: auto; font-size: .85em; }
             figure.timeline { margin: .5em 0 1em; }
             svg.calls { max-width: 100%; height: auto; }
             svg.calls text { font-size: 11px; fill: #1d1d1f; }
-            svg.calls text.tick { font-size: 10px; fill: #55555e; }
+            svg.calls text.tick { font-size: 10px; fill: #55555e; text-anchor: middle; }
+            svg.calls text.tick.first { text-anchor: start; } svg.calls text.tick.last { text-anchor: end; }
             svg.calls line.grid { stroke: #e0e0e4; }
             svg.calls rect.call-bar { fill: #4a6fae; }
             svg.calls rect.failed { fill: #c0392b; }

@@ -33,7 +33,9 @@ final class TimelineSvg {
                 .append("\" role=\"img\" aria-label=\"").append(shown.size()).append(" calls over ").append(span).append(" ms\">\n");
         for (int tick = 0; tick <= 4; tick++) {
             int x = LABEL + AXIS * tick / 4;
-            html.append("<text class=\"tick\" x=\"").append(x).append("\" y=\"12\">").append(span * tick / 4).append(" ms</text>")
+            String end = tick == 0 ? " first" : tick == 4 ? " last" : "";
+            html.append("<text class=\"tick").append(end).append("\" x=\"").append(x).append("\" y=\"12\">").append(span * tick / 4)
+                    .append(" ms</text>")
                     .append("<line class=\"grid\" x1=\"").append(x).append("\" y1=\"14\" x2=\"").append(x).append("\" y2=\"").append(height)
                     .append("\"/>\n");
         }
