@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,6 +13,11 @@ import java.util.function.LongSupplier;
  * Thread-safe: fakes append from many threads while tests read.
  */
 public final class CallLog {
+
+    /** The logs made since the last check ended, so that a check that runs out of time can show what they saw. */
+    private static final List<CallLog> SINCE_LAST_CHECK = new CopyOnWriteArrayList<>();
+    /** The most logs a timed-out check's message shows. */
+    private static final int MAX_SHOWN = 3;
 
     private final LongSupplier clock;
     private final long origin;
@@ -26,6 +32,23 @@ public final class CallLog {
     CallLog(LongSupplier clock) {
         this.clock = clock;
         this.origin = clock.getAsLong();
+        SINCE_LAST_CHECK.add(this);
+    }
+
+    /** Forgets the logs made so far: called when a check ends. */
+    static void forgetAll() {
+        SINCE_LAST_CHECK.clear();
+    }
+
+    /**
+     * What the logs made since the last check saw, as charts of the moment time ran out, each under a heading; empty
+     * when they saw no call.
+     */
+    static String whenTimeRanOut() {
+        StringBuilder charts = new StringBuilder();
+        SINCE_LAST_CHECK.stream().filter(log -> log.calls() > 0).limit(MAX_SHOWN).forEach(log -> charts.append(
+                String.format("Timeline when time ran out:%n%s%n", TimelineChart.drawWhenTimeRanOut(log.events(), log.now()))));
+        return charts.toString();
     }
 
     /** A log made of given events, for checking how messages read. */
@@ -45,9 +68,14 @@ public final class CallLog {
         events.add(event(how, key));
     }
 
+    /** Now on this log's clock, as its events count time. */
+    private long now() {
+        return clock.getAsLong() - origin;
+    }
+
     private CallEvent event(CallEvent.Kind kind, String key) {
         Thread thread = Thread.currentThread();
-        return new CallEvent(kind, key, thread.getName(), Threads.isVirtual(thread), clock.getAsLong() - origin, inFlight);
+        return new CallEvent(kind, key, thread.getName(), Threads.isVirtual(thread), now(), inFlight);
     }
 
     /** Every start and end so far, in the order they happened. */

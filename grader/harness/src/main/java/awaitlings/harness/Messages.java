@@ -128,10 +128,10 @@ public final class Messages {
                 owner, linger.toMillis(), StackReport.of(thread, thread.getStackTrace()));
     }
 
-    static String shouldFinishInTime(String timedOut, String deadlock, String threads) {
-        return String.format("%s: your code is stuck, waiting for something that never happens.%n%s"
+    static String shouldFinishInTime(String timedOut, String timelines, String deadlock, String threads) {
+        return String.format("%s: your code is stuck, waiting for something that never happens.%n%s%s"
                         + "Where your threads were when time ran out:%n%s",
-                timedOut, deadlock, threads);
+                timedOut, timelines, deadlock, threads);
     }
 
     static String deadlock(String threads) {

@@ -18,7 +18,8 @@ final class TimelineChart {
     private static final long MS = 1_000_000;
     /** What each mark means, told under the chart only when the chart uses it. */
     private static final List<String> LEGEND = List.of(
-            "✗ failed", "⊘ interrupted or cancelled", "→ still in flight at the end", "░ the other calls in flight");
+            "✗ failed", "⊘ interrupted or cancelled", "→ still in flight at the end", "⏱ still in flight when time ran out",
+            "░ the other calls in flight");
 
     private TimelineChart() {
     }
@@ -28,13 +29,25 @@ final class TimelineChart {
      * is not blank, e.g. {@code "3 in flight"}.
      */
     static String draw(List<CallEvent> events, String expected) {
+        return draw(events, expected, "→", Long.MIN_VALUE);
+    }
+
+    /**
+     * The chart of {@code events} as they stood when a check's time ran out, at {@code now} on the log's clock: the
+     * axis runs to then, and a call still in flight is marked ⏱.
+     */
+    static String drawWhenTimeRanOut(List<CallEvent> events, long now) {
+        return draw(events, "", "⏱", now);
+    }
+
+    private static String draw(List<CallEvent> events, String expected, String stillInFlight, long end) {
         Timelines.drawn(events);
         if (events.isEmpty()) {
             return INDENT + "(no calls)";
         }
         List<CallSpan> calls = CallSpan.of(events);
         long origin = events.get(0).nanos();
-        long span = events.get(events.size() - 1).nanos() - origin;
+        long span = Math.max(end, events.get(events.size() - 1).nanos()) - origin;
         List<CallSpan> shown = calls.subList(0, Math.min(MAX_ROWS, calls.size()));
         List<CallSpan> rest = calls.subList(shown.size(), calls.size());
         String more = String.format("…and %d more calls", rest.size());
@@ -47,7 +60,7 @@ final class TimelineChart {
         for (CallSpan call : shown) {
             char[] bar = blank();
             int last = fill(bar, call, origin, span, '█');
-            line(rows, pad(label(call), width) + "  " + new String(bar, 0, last + 1) + marker(call));
+            line(rows, pad(label(call), width) + "  " + new String(bar, 0, last + 1) + marker(call, stillInFlight));
         }
         if (!rest.isEmpty()) {
             char[] bar = blank();
@@ -82,9 +95,9 @@ final class TimelineChart {
         return span == 0 ? 0 : (int) Math.round((double) nanos * BAR / span);
     }
 
-    private static String marker(CallSpan call) {
+    private static String marker(CallSpan call, String stillInFlight) {
         if (call.end() == null) {
-            return "→";
+            return stillInFlight;
         }
         return switch (call.end().kind()) {
             case FAILED -> "✗";

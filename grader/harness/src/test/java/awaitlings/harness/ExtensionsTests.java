@@ -14,7 +14,9 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -46,6 +48,25 @@ class ExtensionsTests {
                         && m.contains("Deadlock: these threads each wait for a lock another one holds")
                         && m.contains("\"left\" waits for") && m.contains("held by \"right\"")
                         && m.contains("\"left\" waiting") && m.contains("\"right\" waiting")))));
+    }
+
+    @Test
+    @DisplayName("a test that runs out of time shows what its fakes saw, a call still in flight marked ⏱, and forgets them after")
+    void timelineWhenTimeRanOut() {
+        Events events;
+        try {
+            events = run(WaitingForAReply.class);
+        } finally {
+            WaitingForAReply.remote.release();
+        }
+        events.assertThatEvents().haveExactly(1, event(test("waitsForever"), finishedWithFailure(
+                message(m -> m.startsWith("waitsForever() timed out after 1 second: your code is stuck, waiting for something"
+                        + " that never happens." + System.lineSeparator() + "Timeline when time ran out:")
+                        && m.contains("    latte  [") && m.contains("⏱ still in flight when time ran out")
+                        && m.matches("(?s).*peak in flight 1 · span [1-9][0-9]{3,} ms.*")
+                        && m.indexOf("Timeline when time ran out:") < m.indexOf("Where your threads were")))));
+        events.assertThatEvents().haveExactly(1, event(test("timesOutWithoutCalls"), finishedWithFailure(
+                message(m -> m.contains("timed out after 1 second") && !m.contains("Timeline")))));
     }
 
     @Test
@@ -104,6 +125,24 @@ class ExtensionsTests {
     void virtualThreadSchedulerIsNotALeak() {
         Assumptions.assumeTrue(Runtime.version().feature() >= 21, "virtual threads exist from JDK 21");
         run(UsingVirtualThreads.class).assertThatEvents().haveExactly(1, event(test("startsOne"), finishedSuccessfully()));
+    }
+
+    @TestMethodOrder(MethodOrderer.MethodName.class)
+    static class WaitingForAReply {
+        static FakeRemote remote;
+
+        @Test
+        @Timeout(1)
+        void timesOutWithoutCalls() throws InterruptedException {
+            Thread.sleep(60_000);
+        }
+
+        @Test
+        @Timeout(1)
+        void waitsForever() {
+            remote = FakeRemote.named("barista").held().build();
+            remote.fetch("latte");
+        }
     }
 
     static class UsingVirtualThreads {
