@@ -38,19 +38,23 @@ public final class CompileRunner {
         ObjectMapper json = new ObjectMapper();
         Plan plan = json.readValue(Path.of(args[0]).toFile(), Plan.class);
         for (Step step : plan.exercises()) {
-            Outcome outcome;
-            try {
-                Javac.Result result = Javac.compile(Path.of(step.sources()), "", Path.of(step.classes()), step.release());
-                outcome = new Outcome(result.errors(), result.sources());
-            } catch (RuntimeException | StackOverflowError crash) {
-                // A source that crashes javac is the learner's to fix, like any other error.
-                outcome = new Outcome("javac crashed on this code: " + crash, Map.of());
-            }
+            Outcome outcome = compile(step);
             Path done = Path.of(plan.results()).resolve(step.exercise() + ".json");
             Path partial = Path.of(plan.results()).resolve(step.exercise() + ".json.tmp");
             json.writeValue(partial.toFile(), outcome);
             Files.move(partial, done);
         }
         System.exit(0);
+    }
+
+    /** Compiles one exercise of a plan. */
+    static Outcome compile(Step step) {
+        try {
+            Javac.Result result = Javac.compile(Path.of(step.sources()), "", Path.of(step.classes()), step.release());
+            return new Outcome(result.errors(), result.sources());
+        } catch (RuntimeException | StackOverflowError crash) {
+            // A source that crashes javac is the learner's to fix, like any other error.
+            return new Outcome("javac crashed on this code: " + crash, Map.of());
+        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A submission's code, compiled one exercise at a time so that a compile error costs that exercise only, in a JVM
  * of its own ({@link CompileRunner}) in the sandbox, with a heap cap and a time limit that count against the
- * submission's budget. An exercise the submission has no sources for is the course's stub. A compiled class that
+ * submission's budget; a learner's own code on their own machine may be compiled in the caller's JVM instead. An exercise the submission has no sources for is the course's stub. A compiled class that
  * would stand in for a class of the checks ({@link CompiledTests#shadows}) is dropped and named.
  *
  * @param classes   the compiled classes of each exercise that compiled, in course order
@@ -38,29 +38,58 @@ public record LearnerCode(Map<String, Path> classes, Map<String, String> errors,
         try {
             Path compiled = Files.createDirectories(workspace.root().resolve("compiled"));
             Path results = Files.createDirectories(compiled.resolve("results"));
-            List<CompileRunner.Step> steps = new ArrayList<>();
             List<Path> visible = new ArrayList<>(tests.libraries());
-            for (CompiledTests.CompiledExercise exercise : tests.exercises()) {
-                String name = exercise.exercise();
-                Path sources = workspace.sources(name);
-                if (!Files.isDirectory(sources)) {
-                    Folders.copy(course.exercise(name).resolve("src/main/java"), sources);
-                }
-                visible.add(sources);
-                steps.add(new CompileRunner.Step(name, sources.toString(), Files.createDirectories(compiled.resolve(name)).toString(),
-                        exercise.release()));
-            }
+            List<CompileRunner.Step> steps = steps(course, tests, workspace, compiled);
+            steps.forEach(step -> visible.add(Path.of(step.sources())));
             Path plan = workspace.root().resolve("compile-plan.json");
             new ObjectMapper().writeValue(plan.toFile(), new CompileRunner.Plan(steps, results.toString()));
             visible.add(plan);
             Ending ending = run(sandbox, new Jail(visible, List.of(compiled)), workspace.root().resolve("compile-jvm"), tests, plan, deadlineNanos);
-            return collect(tests, steps, results, ending);
+            ObjectMapper json = new ObjectMapper();
+            return collect(tests, steps, step -> {
+                Path result = results.resolve(step.exercise() + ".json");
+                return Files.isRegularFile(result) ? json.readValue(result.toFile(), CompileRunner.Outcome.class)
+                        : new CompileRunner.Outcome(ending.why(), Map.of());
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while compiling", e);
         }
+    }
+
+    /**
+     * The learner's own code on their own machine, compiled in this JVM: javac runs none of it (annotation processing
+     * is off), and a compiler already warmed up by the last save answers in a fraction of a forked one's time.
+     */
+    public static LearnerCode compileHere(Course course, CompiledTests tests, Workspace workspace) {
+        try {
+            List<CompileRunner.Step> steps = steps(course, tests, workspace, Files.createDirectories(workspace.root().resolve("compiled")));
+            return collect(tests, steps, CompileRunner::compile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One step per exercise: its sources (the course's stub where the submission has none) and its classes' folder. */
+    private static List<CompileRunner.Step> steps(Course course, CompiledTests tests, Workspace workspace, Path compiled) throws IOException {
+        List<CompileRunner.Step> steps = new ArrayList<>();
+        for (CompiledTests.CompiledExercise exercise : tests.exercises()) {
+            String name = exercise.exercise();
+            Path sources = workspace.sources(name);
+            if (!Files.isDirectory(sources)) {
+                Folders.copy(course.exercise(name).resolve("src/main/java"), sources);
+            }
+            steps.add(new CompileRunner.Step(name, sources.toString(), Files.createDirectories(compiled.resolve(name)).toString(),
+                    exercise.release()));
+        }
+        return steps;
+    }
+
+    /** What compiling one step gave; a step the compiler never got to has the reason as its error. */
+    private interface Outcomes {
+        CompileRunner.Outcome of(CompileRunner.Step step) throws IOException;
     }
 
     /** How the compiler's JVM ended, in words for an exercise it left without a result. */
@@ -88,18 +117,12 @@ public record LearnerCode(Map<String, Path> classes, Map<String, String> errors,
         }
     }
 
-    private static LearnerCode collect(CompiledTests tests, List<CompileRunner.Step> steps, Path results, Ending ending) throws IOException {
+    private static LearnerCode collect(CompiledTests tests, List<CompileRunner.Step> steps, Outcomes outcomes) throws IOException {
         Map<String, Path> classes = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> shadowing = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
         for (CompileRunner.Step step : steps) {
-            Path result = results.resolve(step.exercise() + ".json");
-            if (!Files.isRegularFile(result)) {
-                errors.put(step.exercise(), ending.why());
-                continue;
-            }
-            CompileRunner.Outcome outcome = json.readValue(result.toFile(), CompileRunner.Outcome.class);
+            CompileRunner.Outcome outcome = outcomes.of(step);
             if (!outcome.errors().isEmpty()) {
                 errors.put(step.exercise(), outcome.errors());
                 continue;

@@ -40,6 +40,21 @@ public final class Grading {
     }
 
     static SubmissionResult grade(Course course, CompiledTests tests, Workspace workspace, GradeOptions options, Sandbox sandbox) {
+        return grade(course, tests, workspace, options, sandbox,
+                (checks, deadline) -> LearnerCode.compile(course, checks, workspace, sandbox, deadline));
+    }
+
+    /**
+     * A learner's own code on their own machine, as {@link #grade} grades it but compiled in this JVM, which is
+     * faster once warm: the checks still run in graded JVMs, with every guard.
+     */
+    public static SubmissionResult gradeOwnCode(Course course, CompiledTests tests, Workspace workspace, GradeOptions options) {
+        return grade(course, tests, workspace, options, Sandbox.detected().reaching(List.of(tests.root(), workspace.root())),
+                (checks, deadline) -> LearnerCode.compileHere(course, checks, workspace));
+    }
+
+    private static SubmissionResult grade(Course course, CompiledTests tests, Workspace workspace, GradeOptions options,
+                                          Sandbox sandbox, Compiler compiler) {
         long started = System.nanoTime();
         long deadline = started + options.budget().toNanos();
         List<String> notes = new ArrayList<>(workspace.notes());
@@ -49,7 +64,7 @@ public final class Grading {
         Permissions.shareWithOthers(workspace.root());
         // Without a sandbox the graded code runs as the grader's user: it gets tests of its own to spoil, if it must.
         CompiledTests checks = sandbox.isolated() ? tests : tests.privateCopy(workspace.root().resolve("tests"));
-        LearnerCode code = LearnerCode.compile(course, checks, workspace, sandbox, deadline);
+        LearnerCode code = compiler.compile(checks, deadline);
         List<GradedJvm.Exercise> runnable = checks.exercises().stream()
                 .filter(exercise -> code.classes().containsKey(exercise.exercise()))
                 .map(exercise -> new GradedJvm.Exercise(exercise, code.classes().get(exercise.exercise())))
@@ -73,6 +88,11 @@ public final class Grading {
         tampered.addAll(code.shadowing());
         return new SubmissionResult(workspace.id(), exercises, tampered, notes, outcome.output(),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** How a submission's code is compiled against the checks, by the budget's end ({@link System#nanoTime()}). */
+    private interface Compiler {
+        LearnerCode compile(CompiledTests checks, long deadlineNanos);
     }
 
     /** A check of an exercise that did not compile; the compiler's errors are the exercise's, told once. */

@@ -67,7 +67,7 @@ public final class Recheck implements AutoCloseable {
         Path run = Files.createDirectories(scratch.resolve("run-" + ++runs));
         try {
             Folders.copy(sources, run.resolve("code").resolve(exercise).resolve("src/main"));
-            SubmissionResult result = Grading.grade(course, tests, new Workspace("you", run.resolve("code"), List.of(), List.of()), options);
+            SubmissionResult result = Grading.gradeOwnCode(course, tests, new Workspace("you", run.resolve("code"), List.of(), List.of()), options);
             ExerciseResult graded = result.exercises().get(0);
             return new ExerciseResult(exercise, graded.verdicts(), inCourse(graded.compileError(), "src/main/java/"), graded.crashed(), graded.timedOut());
         } finally {
