@@ -53,6 +53,7 @@ public final class GradedJvm {
     private static final long STALL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(20);
     private static final long CONNECT_MILLIS = TimeUnit.SECONDS.toMillis(60);
     private static final long POLL_MILLIS = 100;
+    private static final long FINISH_MILLIS = TimeUnit.SECONDS.toMillis(2);
 
     private final CompiledTests tests;
     private final Path root;
@@ -260,7 +261,11 @@ public final class GradedJvm {
                 lastProgress = now;
             }
         }
-        if (end == End.DIED) {
+        if (end == End.FINISHED) {
+            // It halts right after DONE: once it has, nothing is left to kill, and killing a sandbox's processes one
+            // by one and waiting for each costs more than a second.
+            jvm.waitFor(FINISH_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (end == End.DIED) {
             jvm.waitFor(5, TimeUnit.SECONDS); // let it finish ending, so its own exit code is what is seen
         }
         jvm.kill();
