@@ -11,14 +11,15 @@ import java.util.stream.Stream;
 /**
  * The learners' copy of the course, a folder ready to {@code git init} and push as a template repository: the build
  * (root pom, Maven wrapper), the exercises with their stubs, visible tests and READMEs, the harness their tests use,
- * and the note a JDK older than 21 ends with. Never the solutions and their hidden tests, the grader, the course's own
- * checks or CI, nor build output; and none of the instructor-only text ({@link LearnerText}).
+ * the note a JDK older than 21 ends with, and the grader's sources with the script that builds and runs them for the
+ * learner's loop ({@code grader/learn watch}). Never the solutions and their hidden tests, the grader's tests, the
+ * course's own checks or CI, nor build output; and none of the instructor-only text ({@link LearnerText}).
  */
 public final class StudentCopy {
 
     /** What the learner's build and reading need, relative to the course; nothing else leaves it. */
     static final List<String> SHIPPED = List.of("pom.xml", "README.md", "mvnw", "mvnw.cmd", ".mvn", ".gitignore",
-            "exercises", "grader/harness", "grader/jdk21-note");
+            "exercises", "grader/harness", "grader/jdk21-note", "grader/learn", "grader/cli/pom.xml", "grader/cli/src/main");
 
     private static final String BUILD_OUTPUT = "target";
 
@@ -50,6 +51,7 @@ public final class StudentCopy {
         }
         boolean keptGit = ExportFolder.prepare(course, out, force);
         for (String part : SHIPPED) {
+            Files.createDirectories(out.resolve(part).getParent());
             Folders.copy(course.root().resolve(part), out.resolve(part), StudentCopy::isBuildOutput);
         }
         // Only once all is copied: a broken marker then leaves an earlier export, which --force replaces.

@@ -60,23 +60,25 @@ class ExportTests {
     }
 
     @Test
-    @DisplayName("the copy holds the build, every exercise and the harness, and nothing of the solutions, hidden tests,"
-            + " grader, course check, CI or build output")
+    @DisplayName("the copy holds the build, every exercise, the harness and the grader's sources for the learner's loop,"
+            + " and nothing of the solutions, hidden tests, grader's tests, course check, CI or build output")
     void holdsWhatLearnersNeedOnly() throws IOException {
         Path out = export(dir.resolve("learners"));
 
         List<String> files = filesIn(out);
         assertThat(files).contains("pom.xml", "README.md", "mvnw", "mvnw.cmd", ".gitignore", ".mvn/maven.config",
-                "exercises/pom.xml", "grader/harness/pom.xml", "grader/jdk21-note/pom.xml");
+                "exercises/pom.xml", "grader/harness/pom.xml", "grader/jdk21-note/pom.xml", "grader/learn", "grader/cli/pom.xml",
+                "grader/cli/src/main/java/awaitlings/grader/learn/Watch.java");
         for (String exercise : COURSE.exercises()) {
             assertThat(files).as(exercise).contains("exercises/" + exercise + "/README.md", "exercises/" + exercise + "/pom.xml")
                     .anyMatch(file -> file.startsWith("exercises/" + exercise + "/src/main/java/"))
                     .anyMatch(file -> file.startsWith("exercises/" + exercise + "/src/test/java/"));
         }
         assertThat(files).noneMatch(file -> file.startsWith("solutions/") || file.contains("HiddenTest")
-                || file.startsWith(".ci/") || file.startsWith("grader/course-check/") || file.startsWith("grader/cli/")
-                || file.contains("/target/") || file.startsWith("target/"));
+                || file.startsWith(".ci/") || file.startsWith("grader/course-check/") || file.startsWith("grader/cli/src/test/")
+                || file.startsWith("grader/cli/bench/") || file.contains("/target/") || file.startsWith("target/"));
         assertThat(Files.isExecutable(out.resolve("mvnw"))).as("mvnw is executable").isTrue();
+        assertThat(Files.isExecutable(out.resolve("grader/learn"))).as("grader/learn is executable").isTrue();
         assertThat(stdout.toString()).isEqualTo("exported " + COURSE.exercises().size() + " exercises to "
                 + out.toAbsolutePath().normalize() + System.lineSeparator());
         assertThat(stderr.toString()).isEmpty();
@@ -110,14 +112,47 @@ class ExportTests {
     }
 
     @Test
-    @DisplayName("the root pom names no module or profile of what stayed behind")
+    @DisplayName("the root pom names no module or profile of what stayed behind, and builds the grader only in the learn profile")
     void pomForLearners() throws IOException {
         String pom = Files.readString(export(dir.resolve("learners")).resolve("pom.xml"));
 
         assertThat(pom).contains("<module>grader/harness</module>", "<module>exercises/01-coffee-shop</module>",
-                        "<id>jdk21</id>", "<id>before-jdk21</id>", "<module>grader/jdk21-note</module>")
-                .doesNotContain("solutions", "grader/cli", "course-check", "<id>course</id>", "<id>mutation</id>",
-                        "instructor-only");
+                        "<id>jdk21</id>", "<id>before-jdk21</id>", "<module>grader/jdk21-note</module>", "<id>learn</id>")
+                .doesNotContain("solutions", "course-check", "<id>course</id>", "<id>mutation</id>", "instructor-only");
+        assertThat(pom.split("<module>grader/cli</module>", -1)).as("grader/cli is a module once, in the learn profile")
+                .hasSize(2);
+        assertThat(pom.substring(0, pom.indexOf("<profiles>"))).doesNotContain("grader/cli");
+    }
+
+    /** The learner's loop on the copy, as on a fresh clone of the template: its script builds the grader, then runs. */
+    @Test
+    @Tag("slow")
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    @DisplayName("(slow) the copy's grader/learn builds the grader the first time and lists every exercise as not done")
+    void learnersLoopRunsOnTheCopy() throws IOException, InterruptedException {
+        Path out = export(dir.resolve("learners"));
+        Path log = dir.resolve("learn.log");
+        ProcessBuilder learn = new ProcessBuilder(out.resolve("grader/learn").toString(), "list")
+                .directory(out.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        learn.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        learn.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        learn.environment().put("MAVEN_ARGS", "-o");
+        Process process = learn.start();
+        boolean finished;
+        try {
+            finished = process.waitFor(5, TimeUnit.MINUTES);
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+
+        assertThat(finished).as("grader/learn list ended within 5 minutes:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).as(output).contains("Building the grader");
+        for (String exercise : COURSE.exercises()) {
+            assertThat(output).as(output).contains(exercise);
+        }
     }
 
     /** The slow one: a whole learner's build of the copy, as on a fresh clone of the template. */
