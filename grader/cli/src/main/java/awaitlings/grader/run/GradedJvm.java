@@ -262,9 +262,7 @@ public final class GradedJvm {
             }
         }
         if (end == End.FINISHED) {
-            // It halts right after DONE: once it has, nothing is left to kill, and killing a sandbox's processes one
-            // by one and waiting for each costs more than a second.
-            jvm.waitFor(FINISH_MILLIS, TimeUnit.MILLISECONDS);
+            jvm.awaitEnd(FINISH_MILLIS, TimeUnit.MILLISECONDS); // it halts right after DONE
         } else if (end == End.DIED) {
             jvm.waitFor(5, TimeUnit.SECONDS); // let it finish ending, so its own exit code is what is seen
         }
