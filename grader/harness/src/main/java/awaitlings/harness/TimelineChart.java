@@ -13,6 +13,7 @@ final class TimelineChart {
     private static final int MAX_ROWS = 12;
     private static final int BAR = 60;
     private static final int MAX_LABEL = 28;
+    private static final int MIN_KEY = 6;
     private static final int MIN_TICK_GAP = 12;
     private static final String INDENT = "    ";
     private static final long MS = 1_000_000;
@@ -135,10 +136,16 @@ final class TimelineChart {
 
     private static String label(CallSpan call) {
         CallEvent start = call.start();
-        String thread = start.thread().isEmpty() ? "unnamed" : start.thread();
-        String where = "  [" + thread + (start.virtual() ? ", virtual" : "") + "]";
-        // A long key gives way before the thread does: which thread made the call is often the lesson.
         String key = start.key();
+        String thread = start.thread().isEmpty() ? "unnamed" : start.thread();
+        String virtual = start.virtual() ? ", virtual" : "";
+        // A long key gives way before the thread does: which thread made the call is often the lesson. But a key
+        // keeps a few letters, and a long thread name then keeps its end, where pools number their threads.
+        int threadRoom = MAX_LABEL - "  []".length() - virtual.length() - Math.min(key.length(), MIN_KEY);
+        if (thread.length() > threadRoom && threadRoom > 1) {
+            thread = "…" + thread.substring(thread.length() - (threadRoom - 1));
+        }
+        String where = "  [" + thread + virtual + "]";
         int room = MAX_LABEL - where.length();
         if (key.length() > room && room > 1) {
             key = key.substring(0, room - 1) + "…";
