@@ -124,6 +124,27 @@ class ExportTests {
         assertThat(pom.substring(0, pom.indexOf("<profiles>"))).doesNotContain("grader/cli");
     }
 
+    /** How a command run in the copy ended: whether in time, its exit code, and what it printed. */
+    private record Ended(boolean finished, int exitCode, String output) {
+    }
+
+    /** Runs {@code command} in {@code folder} on this test's JDK (so a build leaves out the exercises it cannot build). */
+    private Ended runIn(Path folder, ProcessBuilder command, int minutes) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(dir, "run", ".log");
+        command.directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = command.start();
+        boolean finished;
+        try {
+            finished = process.waitFor(minutes, TimeUnit.MINUTES);
+        } finally {
+            // A command that overran, or a test that was stopped, must not leave Maven and its test JVMs running.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        return new Ended(finished, finished ? process.exitValue() : -1, Files.readString(log));
+    }
+
     /** The learner's loop on the copy, as on a fresh clone of the template: its script builds the grader, then runs. */
     @Test
     @Tag("slow")
@@ -131,24 +152,14 @@ class ExportTests {
     @DisplayName("(slow) the copy's grader/learn builds the grader the first time and lists every exercise as not done")
     void learnersLoopRunsOnTheCopy() throws IOException, InterruptedException {
         Path out = export(dir.resolve("learners"));
-        Path log = dir.resolve("learn.log");
-        ProcessBuilder learn = new ProcessBuilder(out.resolve("grader/learn").toString(), "list")
-                .directory(out.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        learn.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        ProcessBuilder learn = new ProcessBuilder(out.resolve("grader/learn").toString(), "list");
         learn.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         learn.environment().put("MAVEN_ARGS", "-o");
-        Process process = learn.start();
-        boolean finished;
-        try {
-            finished = process.waitFor(5, TimeUnit.MINUTES);
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
+        Ended ended = runIn(out, learn, 5);
+        String output = ended.output();
 
-        assertThat(finished).as("grader/learn list ended within 5 minutes:%n%s", output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(ended.finished()).as("grader/learn list ended within 5 minutes:%n%s", output).isTrue();
+        assertThat(ended.exitCode()).as(output).isZero();
         assertThat(output).as(output).contains("Building the grader");
         for (String exercise : COURSE.exercises()) {
             assertThat(output).as(output).contains(exercise);
@@ -162,24 +173,11 @@ class ExportTests {
     @DisplayName("(slow) the copy builds offline, and its ./mvnw test fails by its exercises' checks only, each with its banner")
     void buildsAndEveryExerciseFails() throws IOException, InterruptedException {
         Path out = export(dir.resolve("learners"));
-        Path log = dir.resolve("build.log");
-        ProcessBuilder build = new ProcessBuilder(out.resolve("mvnw").toString(), "-o", "-q", "test")
-                .directory(out.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        // The build runs on this test's JDK, so that it leaves out the same exercises that this JDK cannot build.
-        build.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process maven = build.start();
-        boolean finished;
-        try {
-            finished = maven.waitFor(10, TimeUnit.MINUTES);
-        } finally {
-            // A build that overran, or a test that was stopped, must not leave Maven and its test JVMs running.
-            maven.descendants().forEach(ProcessHandle::destroyForcibly);
-            maven.destroyForcibly();
-        }
-        String output = Files.readString(log);
+        Ended ended = runIn(out, new ProcessBuilder(out.resolve("mvnw").toString(), "-o", "-q", "test"), 10);
+        String output = ended.output();
 
-        assertThat(finished).as("the build ended within 10 minutes:%n%s", output).isTrue();
-        assertThat(maven.exitValue()).as(output).isNotZero();
+        assertThat(ended.finished()).as("the build ended within 10 minutes:%n%s", output).isTrue();
+        assertThat(ended.exitCode()).as(output).isNotZero();
         List<String> builtHere = COURSE.exercises().stream()
                 .filter(exercise -> COURSE.release(exercise) <= Runtime.version().feature()).toList();
         List<String> failing = new ArrayList<>();
