@@ -36,10 +36,10 @@ public record LearnerCode(Map<String, Path> classes, Map<String, String> errors,
 
     public static LearnerCode compile(Course course, CompiledTests tests, Workspace workspace, Sandbox sandbox, long deadlineNanos) {
         try {
-            Path compiled = Files.createDirectories(workspace.root().resolve("compiled"));
+            Path compiled = Files.createDirectories(compiledIn(workspace));
             Path results = Files.createDirectories(compiled.resolve("results"));
             List<Path> visible = new ArrayList<>(tests.libraries());
-            List<CompileRunner.Step> steps = steps(course, tests, workspace, compiled);
+            List<CompileRunner.Step> steps = steps(course, tests, workspace);
             steps.forEach(step -> visible.add(Path.of(step.sources())));
             Path plan = workspace.root().resolve("compile-plan.json");
             new ObjectMapper().writeValue(plan.toFile(), new CompileRunner.Plan(steps, results.toString()));
@@ -65,15 +65,24 @@ public record LearnerCode(Map<String, Path> classes, Map<String, String> errors,
      */
     public static LearnerCode compileHere(Course course, CompiledTests tests, Workspace workspace) {
         try {
-            List<CompileRunner.Step> steps = steps(course, tests, workspace, Files.createDirectories(workspace.root().resolve("compiled")));
+            List<CompileRunner.Step> steps = steps(course, tests, workspace);
             return collect(tests, steps, CompileRunner::compile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Where {@link #compileHere} puts the classes of {@code exercise}, known before there are any. */
+    public static Path classesFolder(Workspace workspace, String exercise) {
+        return compiledIn(workspace).resolve(exercise);
+    }
+
+    private static Path compiledIn(Workspace workspace) {
+        return workspace.root().resolve("compiled");
+    }
+
     /** One step per exercise: its sources (the course's stub where the submission has none) and its classes' folder. */
-    private static List<CompileRunner.Step> steps(Course course, CompiledTests tests, Workspace workspace, Path compiled) throws IOException {
+    private static List<CompileRunner.Step> steps(Course course, CompiledTests tests, Workspace workspace) throws IOException {
         List<CompileRunner.Step> steps = new ArrayList<>();
         for (CompiledTests.CompiledExercise exercise : tests.exercises()) {
             String name = exercise.exercise();
@@ -81,7 +90,7 @@ public record LearnerCode(Map<String, Path> classes, Map<String, String> errors,
             if (!Files.isDirectory(sources)) {
                 Folders.copy(course.exercise(name).resolve("src/main/java"), sources);
             }
-            steps.add(new CompileRunner.Step(name, sources.toString(), Files.createDirectories(compiled.resolve(name)).toString(),
+            steps.add(new CompileRunner.Step(name, sources.toString(), Files.createDirectories(classesFolder(workspace, name)).toString(),
                     exercise.release()));
         }
         return steps;

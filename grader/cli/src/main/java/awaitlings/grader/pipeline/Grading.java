@@ -13,6 +13,9 @@ import awaitlings.grader.run.GradedJvm;
 import awaitlings.grader.sandbox.Permissions;
 import awaitlings.grader.sandbox.Sandbox;
 import awaitlings.grader.submission.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,36 +43,83 @@ public final class Grading {
     }
 
     static SubmissionResult grade(Course course, CompiledTests tests, Workspace workspace, GradeOptions options, Sandbox sandbox) {
-        return grade(course, tests, workspace, options, sandbox,
-                (checks, deadline) -> LearnerCode.compile(course, checks, workspace, sandbox, deadline));
+        long started = System.nanoTime();
+        long deadline = started + options.budget().toNanos();
+        CompiledTests checks = checksFor(tests, workspace, sandbox);
+        LearnerCode code = LearnerCode.compile(course, checks, workspace, sandbox, deadline);
+        GradedJvm.Outcome outcome = new GradedJvm(checks, workspace.root(), options, sandbox).run(runnable(checks, code), deadline);
+        return result(course, tests, checks, workspace, sandbox, code, outcome, started);
     }
 
     /**
-     * A learner's own code on their own machine, as {@link #grade} grades it but compiled in this JVM, which is
-     * faster once warm: the checks still run in graded JVMs, with every guard.
+     * A learner's own code on their own machine, graded as {@link #grade} grades it, but faster: compiled in this
+     * JVM, which is warm from the last save, and checked in a graded JVM started before the code was there, while
+     * the learner edits. The checks still run in graded JVMs, with every guard.
      */
-    public static SubmissionResult gradeOwnCode(Course course, CompiledTests tests, Workspace workspace, GradeOptions options) {
-        return grade(course, tests, workspace, options, Sandbox.detected().reaching(List.of(tests.root(), workspace.root())),
-                (checks, deadline) -> LearnerCode.compileHere(course, checks, workspace));
+    public static final class OwnCode implements AutoCloseable {
+        private final Course course;
+        private final CompiledTests tests;
+        private final Workspace workspace;
+        private final GradeOptions options;
+        private final Sandbox sandbox;
+        private final CompiledTests checks;
+        private final GradedJvm jvms;
+        private final List<GradedJvm.Standby> standbys = new ArrayList<>();
+
+        /** Sets up the grading of what will be in {@code workspace}, one graded JVM per exercise started already. */
+        public OwnCode(Course course, CompiledTests tests, Workspace workspace, GradeOptions options) throws IOException {
+            this.course = course;
+            this.tests = tests;
+            this.workspace = workspace;
+            this.options = options;
+            this.sandbox = Sandbox.detected().reaching(List.of(tests.root(), workspace.root()));
+            this.checks = checksFor(tests, workspace, sandbox);
+            this.jvms = new GradedJvm(checks, workspace.root(), options, sandbox);
+            try {
+                for (CompiledTests.CompiledExercise exercise : checks.exercises()) {
+                    Path classes = Files.createDirectories(LearnerCode.classesFolder(workspace, exercise.exercise()));
+                    standbys.add(jvms.standBy(new GradedJvm.Exercise(exercise, classes)));
+                }
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Grades the code now in the workspace; once. */
+        public SubmissionResult grade() {
+            long started = System.nanoTime();
+            long deadline = started + options.budget().toNanos();
+            LearnerCode code = LearnerCode.compileHere(course, checks, workspace);
+            GradedJvm.Outcome outcome = jvms.run(runnable(checks, code), deadline, standbys);
+            return result(course, tests, checks, workspace, sandbox, code, outcome, started);
+        }
+
+        @Override
+        public void close() {
+            standbys.forEach(GradedJvm.Standby::close);
+        }
     }
 
-    private static SubmissionResult grade(Course course, CompiledTests tests, Workspace workspace, GradeOptions options,
-                                          Sandbox sandbox, Compiler compiler) {
-        long started = System.nanoTime();
-        long deadline = started + options.budget().toNanos();
+    /** The checks a submission's JVMs see: without a sandbox they run as the grader's user, so they get a copy to spoil, if they must. */
+    private static CompiledTests checksFor(CompiledTests tests, Workspace workspace, Sandbox sandbox) {
+        Permissions.shareWithOthers(workspace.root());
+        return sandbox.isolated() ? tests : tests.privateCopy(workspace.root().resolve("tests"));
+    }
+
+    private static List<GradedJvm.Exercise> runnable(CompiledTests checks, LearnerCode code) {
+        return checks.exercises().stream()
+                .filter(exercise -> code.classes().containsKey(exercise.exercise()))
+                .map(exercise -> new GradedJvm.Exercise(exercise, code.classes().get(exercise.exercise())))
+                .toList();
+    }
+
+    private static SubmissionResult result(Course course, CompiledTests tests, CompiledTests checks, Workspace workspace, Sandbox sandbox,
+                                           LearnerCode code, GradedJvm.Outcome outcome, long startedNanos) {
         List<String> notes = new ArrayList<>(workspace.notes());
         if (!sandbox.isolated()) {
             notes.add(sandbox.note());
         }
-        Permissions.shareWithOthers(workspace.root());
-        // Without a sandbox the graded code runs as the grader's user: it gets tests of its own to spoil, if it must.
-        CompiledTests checks = sandbox.isolated() ? tests : tests.privateCopy(workspace.root().resolve("tests"));
-        LearnerCode code = compiler.compile(checks, deadline);
-        List<GradedJvm.Exercise> runnable = checks.exercises().stream()
-                .filter(exercise -> code.classes().containsKey(exercise.exercise()))
-                .map(exercise -> new GradedJvm.Exercise(exercise, code.classes().get(exercise.exercise())))
-                .toList();
-        GradedJvm.Outcome outcome = new GradedJvm(checks, workspace.root(), options, sandbox).run(runnable, deadline);
         Map<String, ExerciseResult> byExercise = new HashMap<>();
         tests.needNewerJdk().forEach((exercise, release) -> byExercise.put(exercise, ExerciseResult.needingJdk(exercise, release)));
         int checkCount = checks.exercises().stream().mapToInt(exercise -> exercise.checks().size()).sum();
@@ -87,12 +137,7 @@ public final class Grading {
         List<String> tampered = new ArrayList<>(workspace.tampered());
         tampered.addAll(code.shadowing());
         return new SubmissionResult(workspace.id(), exercises, tampered, notes, outcome.output(),
-                Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** How a submission's code is compiled against the checks, by the budget's end ({@link System#nanoTime()}). */
-    private interface Compiler {
-        LearnerCode compile(CompiledTests checks, long deadlineNanos);
+                Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     /** A check of an exercise that did not compile; the compiler's errors are the exercise's, told once. */

@@ -5,7 +5,6 @@ import awaitlings.grader.files.Folders;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.model.ExerciseResult;
 import awaitlings.grader.model.GradeOptions;
-import awaitlings.grader.model.SubmissionResult;
 import awaitlings.grader.submission.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Rechecks one exercise of the learner's own clone, again and again, as {@code grade} would grade it: its visible
  * tests, compiled once, run on a fresh copy of the learner's sources in a graded JVM, with its hang guard, leak check
- * and containment. A loop, a {@code System.exit} or a crash of the learner's code costs that one recheck, never the
+ * and containment. Each recheck's graded JVM is started as the last one ends, so that it is ready at the next save. A loop, a {@code System.exit} or a crash of the learner's code costs that one recheck, never the
  * caller. Compiler errors name the learner's own files, from the course's root.
  */
 public final class Recheck implements AutoCloseable {
@@ -31,6 +30,9 @@ public final class Recheck implements AutoCloseable {
     private final Path scratch;
     private CompiledTests tests;
     private int runs;
+    /** The next recheck's folder and grading, its graded JVM already started: it boots while the learner edits. */
+    private Path nextRun;
+    private Grading.OwnCode next;
 
     /**
      * @param course   the learner's clone
@@ -64,15 +66,24 @@ public final class Recheck implements AutoCloseable {
         if (!tests.needNewerJdk().isEmpty()) {
             return ExerciseResult.needingJdk(exercise, tests.needNewerJdk().get(exercise));
         }
-        Path run = Files.createDirectories(scratch.resolve("run-" + ++runs));
+        if (next == null) {
+            prepareNext();
+        }
         try {
-            Folders.copy(sources, run.resolve("code").resolve(exercise).resolve("src/main"));
-            SubmissionResult result = Grading.gradeOwnCode(course, tests, new Workspace("you", run.resolve("code"), List.of(), List.of()), options);
-            ExerciseResult graded = result.exercises().get(0);
+            Folders.copy(sources, nextRun.resolve("code").resolve(exercise).resolve("src/main"));
+            ExerciseResult graded = next.grade().exercises().get(0);
             return new ExerciseResult(exercise, graded.verdicts(), inCourse(graded.compileError(), "src/main/java/"), graded.crashed(), graded.timedOut());
         } finally {
-            Folders.delete(run);
+            next.close();
+            Folders.delete(nextRun);
+            prepareNext();
         }
+    }
+
+    private void prepareNext() throws IOException {
+        next = null;
+        nextRun = scratch.resolve("run-" + ++runs);
+        next = new Grading.OwnCode(course, tests, new Workspace("you", Files.createDirectories(nextRun.resolve("code")), List.of(), List.of()), options);
     }
 
     /** javac's diagnostics with each file named from the course's root, as the learner sees it in their editor. */
@@ -89,6 +100,9 @@ public final class Recheck implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (next != null) {
+            next.close();
+        }
         Folders.delete(scratch);
     }
 }

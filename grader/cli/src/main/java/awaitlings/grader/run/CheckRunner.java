@@ -59,16 +59,18 @@ public final class CheckRunner {
         SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(plan.channel()));
         PrintStream events = new PrintStream(Channels.newOutputStream(channel), true, StandardCharsets.UTF_8);
         events.println(ReportChannel.HELLO + "\t" + token);
+        // Made while the grader may still be waiting for the learner's code (a recheck starts this JVM ahead).
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
         if (channel.read(ByteBuffer.allocate(1)) != 1) {
             Runtime.getRuntime().halt(2); // the grader did not take this JVM's reports: nothing to run for
         }
-        run(plan, events);
+        run(plan, launcher, events);
         events.println("DONE");
         // Neither the learner's shutdown hooks nor the threads it leaked may hold this JVM or write after the end.
         Runtime.getRuntime().halt(0);
     }
 
-    private static void run(RunPlan plan, PrintStream events) throws IOException {
+    private static void run(RunPlan plan, Launcher launcher, PrintStream events) throws IOException {
         Thread thread = Thread.currentThread();
         URL[] classpath = plan.classpath().stream().map(entry -> {
             try {
@@ -85,7 +87,6 @@ public final class CheckRunner {
                     .configurationParameter("junit.jupiter.execution.timeout.default", plan.testLimit())
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .build();
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
             TestPlan checks = launcher.discover(request);
             launcher.execute(checks, new EventWriter(plan.exercise(), checks, events));
         }

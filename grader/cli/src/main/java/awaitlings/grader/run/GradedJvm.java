@@ -94,11 +94,28 @@ public final class GradedJvm {
      * ({@link System#nanoTime()}).
      */
     public Outcome run(List<Exercise> exercises, long deadlineNanos) {
+        return run(exercises, deadlineNanos, List.of());
+    }
+
+    /**
+     * As {@link #run(List, long)}, with the first JVM of each exercise one of {@code standbys} if one was started
+     * ahead for it; all of them are ended either way.
+     */
+    public Outcome run(List<Exercise> exercises, long deadlineNanos, List<Standby> standbys) {
+        try {
+            return runAll(exercises, deadlineNanos, standbys);
+        } finally {
+            standbys.forEach(Standby::close);
+        }
+    }
+
+    private Outcome runAll(List<Exercise> exercises, long deadlineNanos, List<Standby> standbys) {
         Map<Check, Verdict> verdicts = new ConcurrentHashMap<>();
         Set<String> crashed = ConcurrentHashMap.newKeySet();
         Set<String> timedOut = ConcurrentHashMap.newKeySet();
         Map<String, OutputCap> outputs = new LinkedHashMap<>();
-        exercises.forEach(exercise -> outputs.put(exercise.compiled().exercise(), new OutputCap(OUTPUT_KEEP)));
+        exercises.forEach(exercise -> outputs.put(exercise.compiled().exercise(),
+                aheadFor(exercise, standbys).map(ahead -> ahead.output).orElseGet(() -> new OutputCap(OUTPUT_KEEP))));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE, exercises.size())), runner -> {
             Thread thread = new Thread(runner, "graded-exercise");
             thread.setDaemon(true);
@@ -107,7 +124,8 @@ public final class GradedJvm {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (Exercise exercise : exercises) {
-                running.add(pool.submit(() -> run(exercise, deadlineNanos, verdicts, crashed, timedOut,
+                Optional<Standby> ahead = aheadFor(exercise, standbys);
+                running.add(pool.submit(() -> run(exercise, ahead, deadlineNanos, verdicts, crashed, timedOut,
                         outputs.get(exercise.compiled().exercise()))));
             }
             for (Future<?> exercise : running) {
@@ -131,8 +149,12 @@ public final class GradedJvm {
         return new Outcome(verdicts, crashed, timedOut, output.toString());
     }
 
-    private void run(Exercise exercise, long deadlineNanos, Map<Check, Verdict> verdicts, Set<String> crashed,
-                     Set<String> timedOut, OutputCap output) {
+    private static Optional<Standby> aheadFor(Exercise exercise, List<Standby> standbys) {
+        return standbys.stream().filter(standby -> standby.exercise.equals(exercise)).findFirst();
+    }
+
+    private void run(Exercise exercise, Optional<Standby> standby, long deadlineNanos, Map<Check, Verdict> verdicts,
+                     Set<String> crashed, Set<String> timedOut, OutputCap output) {
         String name = exercise.compiled().exercise();
         Map<String, Check> byId = new HashMap<>();
         Map<Check, CompiledTests.Target> remaining = new LinkedHashMap<>(exercise.compiled().checks());
@@ -145,7 +167,8 @@ public final class GradedJvm {
                 timedOut.add(name);
                 return;
             }
-            Attempt run = start(exercise, attempt, remaining, output, deadlineNanos);
+            Attempt run = attempt == 1 && standby.isPresent() ? goAhead(standby.get(), deadlineNanos)
+                    : start(exercise, attempt, remaining, output, deadlineNanos);
             int before = remaining.size();
             String current = null;
             for (String line : run.lines()) {
@@ -182,28 +205,102 @@ public final class GradedJvm {
     }
 
     private Attempt start(Exercise exercise, int attempt, Map<Check, CompiledTests.Target> remaining, OutputCap output, long deadlineNanos) {
-        try {
-            Path dir = Files.createDirectories(root.resolve("jvm-" + exercise.compiled().exercise() + "-" + attempt));
-            Path plan = dir.resolve("plan.json");
-            List<Path> visible = new ArrayList<>(tests.libraries());
-            visible.addAll(exercise.compiled().testRoots());
-            visible.add(exercise.classes());
-            visible.add(plan);
-            try (ReportChannel channel = ReportChannel.open()) {
-                visible.add(channel.socket().getParent());
-                new ObjectMapper().writeValue(plan.toFile(), plan(channel.socket(), exercise, remaining));
-                try (ForkedJvm jvm = sandbox.start(Jail.readOnly(visible), dir, javaArgs(plan), output)) {
-                    handOver(jvm, channel.token());
-                    if (!channel.accept(Math.min(CONNECT_MILLIS, millisUntil(deadlineNanos)), jvm::isAlive)) {
-                        jvm.kill();
-                        return new Attempt(List.of(), End.NEVER_REPORTED, jvm.exitCode());
-                    }
-                    return watch(jvm, channel, deadlineNanos);
-                }
-            }
+        try (Started jvm = launch(exercise, attempt, remaining, output)) {
+            return go(jvm, deadlineNanos);
         } catch (IOException | UncheckedIOException e) {
             // The grader's own trouble of the moment (a full disk, no free user id): tried once more, then told.
             return new Attempt(List.of(), End.NOT_STARTED, -1, e.getMessage());
+        }
+    }
+
+    /**
+     * A JVM started for every check of {@code exercise} before its classes are there, as the learner's recheck
+     * starts one while the learner edits: it waits, having loaded nothing of the learner's, until {@link #run} with
+     * it lets it go. Closing it ends it if it never went.
+     */
+    public Standby standBy(Exercise exercise) throws IOException {
+        OutputCap output = new OutputCap(OUTPUT_KEEP);
+        return new Standby(exercise, output, launch(exercise, 1, exercise.compiled().checks(), output));
+    }
+
+    /** A graded JVM started ahead ({@link #standBy}). */
+    public static final class Standby implements AutoCloseable {
+        private final Exercise exercise;
+        private final OutputCap output;
+        private final Started jvm;
+        private boolean closed;
+
+        private Standby(Exercise exercise, OutputCap output, Started jvm) {
+            this.exercise = exercise;
+            this.output = output;
+            this.jvm = jvm;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    jvm.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private Attempt goAhead(Standby standby, long deadlineNanos) {
+        try {
+            return go(standby.jvm, deadlineNanos);
+        } catch (IOException | UncheckedIOException e) {
+            return new Attempt(List.of(), End.NOT_STARTED, -1, e.getMessage());
+        } finally {
+            standby.close();
+        }
+    }
+
+    /** A JVM started with its plan and token, its channel listening; the checks run once it is let go. */
+    private record Started(ForkedJvm jvm, ReportChannel channel) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                jvm.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while ending a graded JVM", e);
+            }
+        }
+    }
+
+    private Started launch(Exercise exercise, int attempt, Map<Check, CompiledTests.Target> remaining, OutputCap output) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("jvm-" + exercise.compiled().exercise() + "-" + attempt));
+        Path plan = dir.resolve("plan.json");
+        List<Path> visible = new ArrayList<>(tests.libraries());
+        visible.addAll(exercise.compiled().testRoots());
+        visible.add(exercise.classes());
+        visible.add(plan);
+        ReportChannel channel = ReportChannel.open();
+        try {
+            visible.add(channel.socket().getParent());
+            new ObjectMapper().writeValue(plan.toFile(), plan(channel.socket(), exercise, remaining));
+            ForkedJvm jvm = sandbox.start(Jail.readOnly(visible), dir, javaArgs(plan), output);
+            handOver(jvm, channel.token());
+            return new Started(jvm, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Lets a started JVM run its checks, once it proved itself on its channel, and watches it to its end. */
+    private Attempt go(Started started, long deadlineNanos) throws IOException {
+        ForkedJvm jvm = started.jvm();
+        try {
+            if (!started.channel().accept(Math.min(CONNECT_MILLIS, millisUntil(deadlineNanos)), jvm::isAlive)) {
+                jvm.kill();
+                return new Attempt(List.of(), End.NEVER_REPORTED, jvm.exitCode());
+            }
+            return watch(jvm, started.channel(), deadlineNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while grading", e);

@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +106,23 @@ class RecheckTests {
             learnerEdits(code -> code.replace("while (true) { Thread.onSpinWait(); }", "return barista.brew(drink);"));
             assertThat(recheck.run().verdicts()).anyMatch(Verdict::passed);
         }
+    }
+
+    @Test
+    @DisplayName("the graded JVM started for the next recheck waits while the learner edits, and ends when watching ends")
+    void theJvmStartedAheadEndsWithTheRecheck() throws IOException {
+        Set<Long> before = descendants();
+        try (Recheck recheck = new Recheck(clone, EXERCISE, Duration.ofSeconds(5), Duration.ofMinutes(2))) {
+            recheck.run();
+            assertThat(descendants()).as("processes started for the next recheck").isNotEmpty().isNotEqualTo(before);
+            learnerEdits(stub -> stub.replace(TASK_1, "return barista.brew(drink);"));
+            assertThat(recheck.run().verdicts()).as("the next recheck, in the JVM started ahead").anyMatch(Verdict::passed);
+        }
+        assertThat(descendants()).as("processes left once watching ended").isEqualTo(before);
+    }
+
+    private static Set<Long> descendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
     @Test
