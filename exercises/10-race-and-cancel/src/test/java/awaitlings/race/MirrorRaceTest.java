@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.AsyncRules;
+import awaitlings.harness.CallLog;
 import awaitlings.harness.CallerThread;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +93,7 @@ class MirrorRaceTest {
         FakeRemote third = mirror(3).held().build();
         try {
             race(List.of(first, second, third));
-            losersSawTheInterrupt(first, third);
+            losersSawTheInterrupt(List.of(first, second, third), first, third);
         } finally {
             first.release();
             third.release();
@@ -160,8 +162,11 @@ class MirrorRaceTest {
                 + " asked?).%nTake the downloads in the order they finish.", FILE, Futures.PATIENCE.toSeconds()));
     }
 
-    /** Each of {@code losers} saw an interrupt within {@link Futures#PATIENCE} after fastest returned. */
-    static void losersSawTheInterrupt(FakeRemote... losers) {
+    /**
+     * Each of {@code losers} saw an interrupt within {@link Futures#PATIENCE} after fastest returned; else the calls
+     * to every mirror {@code raced} are shown on one timeline.
+     */
+    static void losersSawTheInterrupt(List<FakeRemote> raced, FakeRemote... losers) {
         List<FakeRemote> all = List.of(losers);
         try {
             Awaitility.await().atMost(Futures.PATIENCE).until(() -> all.stream().allMatch(l -> l.log().sawInterrupt(FILE)));
@@ -172,8 +177,8 @@ class MirrorRaceTest {
                     + "but %s %d s later still had not seen an interrupt: its download was left running.%n"
                     + "cancel(true) on a CompletableFuture only marks it cancelled; it does not interrupt the thread"
                     + " doing the work. The Future that pool.submit returns does: cancel(true) on it interrupts.%n"
-                    + "Timelines:%n%s", running, Futures.PATIENCE.toSeconds(),
-                    all.stream().map(l -> l.name() + ":\n" + l.log().timeline()).collect(Collectors.joining("\n"))));
+                    + "Timeline:%n%s", running, Futures.PATIENCE.toSeconds(), CallLog.timeline(raced.stream()
+                            .collect(Collectors.toMap(FakeRemote::name, FakeRemote::log, (a, b) -> a, LinkedHashMap::new)))));
         }
     }
 

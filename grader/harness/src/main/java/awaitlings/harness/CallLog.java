@@ -2,7 +2,9 @@ package awaitlings.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
@@ -53,7 +55,12 @@ public final class CallLog {
 
     /** A log made of given events, for checking how messages read. */
     static CallLog of(List<CallEvent> events) {
-        CallLog log = new CallLog();
+        return of(System::nanoTime, events);
+    }
+
+    /** A log made of given events, made at the moment {@code clock} tells. */
+    static CallLog of(LongSupplier clock, List<CallEvent> events) {
+        CallLog log = new CallLog(clock);
         log.events.addAll(events);
         return log;
     }
@@ -129,6 +136,27 @@ public final class CallLog {
     /** The log as a learner reads it: a chart of every call over a shared time axis, with the peak and the span. */
     public String timeline() {
         return timeline("");
+    }
+
+    /**
+     * The calls of several fakes on one chart, each call's key headed by its fake's name, so that one time axis shows
+     * which answered first and which were left running. The logs must count time on the same clock, as the fakes on
+     * real time do.
+     */
+    public static String timeline(Map<String, CallLog> byFake) {
+        record Stamped(String fake, long nanos, CallEvent event) {
+        }
+        List<Stamped> all = new ArrayList<>();
+        byFake.forEach((fake, log) -> log.events().forEach(e -> all.add(new Stamped(fake, log.origin + e.nanos(), e))));
+        all.sort(Comparator.comparingLong(Stamped::nanos));
+        List<CallEvent> merged = new ArrayList<>();
+        int inFlight = 0;
+        for (Stamped stamped : all) {
+            CallEvent e = stamped.event();
+            inFlight += e.isEnd() ? -1 : 1;
+            merged.add(new CallEvent(e.kind(), stamped.fake() + " " + e.key(), e.thread(), e.virtual(), stamped.nanos(), inFlight));
+        }
+        return TimelineChart.draw(merged, "");
     }
 
     /** The chart of {@link #timeline()}, with what the check expected (e.g. {@code "3 in flight"}) beside the peak. */

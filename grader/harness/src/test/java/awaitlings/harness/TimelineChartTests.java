@@ -8,7 +8,9 @@ import static awaitlings.harness.CallEvent.Kind.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +89,26 @@ class TimelineChartTests {
                     mirror-3  [race-3]                                                           ███⊘
                     peak in flight 2 · span 95 ms
                     ⊘ interrupted or cancelled
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("the calls of several fakes share one chart and one axis, each key headed by its fake's name")
+    void severalFakes() {
+        CallLog first = CallLog.of(() -> 0, List.of(at(0, STARTED, "file", "race-1", 1), at(90, INTERRUPTED, "file", "race-1", 0)));
+        CallLog second = CallLog.of(() -> 0, List.of(at(5, STARTED, "file", "race-2", 1), at(50, RETURNED, "file", "race-2", 0)));
+        CallLog third = CallLog.of(() -> 10 * MS, List.of(at(0, STARTED, "file", "race-3", 1)));
+        Map<String, CallLog> mirrors = new LinkedHashMap<>();
+        mirrors.put("mirror-1", first);
+        mirrors.put("mirror-2", second);
+        mirrors.put("mirror-3", third);
+        assertThat(CallLog.timeline(mirrors)).isEqualTo("""
+                    your run                 0ms          20ms          40ms         60ms         80ms
+                    mirror-1 file  [race-1]  ████████████████████████████████████████████████████████████⊘
+                    mirror-2 file  [race-2]     ██████████████████████████████
+                    mirror-3 file  [race-3]         █████████████████████████████████████████████████████→
+                    peak in flight 3 · span 90 ms
+                    ⊘ interrupted or cancelled · → still in flight at the end
                 """.stripTrailing());
     }
 

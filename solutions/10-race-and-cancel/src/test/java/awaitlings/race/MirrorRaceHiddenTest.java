@@ -81,7 +81,7 @@ class MirrorRaceHiddenTest {
             String copy = runRace(new MirrorRace(List.of(first::fetch, second::fetch, third::fetch), pool));
 
             assertThat(copy).isEqualTo(copyFrom(3));
-            losersSawTheInterrupt(first, second);
+            losersSawTheInterrupt(List.of(first, second, third), first, second);
         } finally {
             first.release();
             second.release();
@@ -117,7 +117,7 @@ class MirrorRaceHiddenTest {
                     .withFailMessage("Expecting the caller's interrupt status to be kept after fastest gave up,%n"
                             + "but it was cleared: call Thread.currentThread().interrupt() before throwing.")
                     .isTrue();
-            losersSawTheInterrupt(first, second);
+            losersSawTheInterrupt(List.of(first, second), first, second);
         } finally {
             first.release();
             second.release();
