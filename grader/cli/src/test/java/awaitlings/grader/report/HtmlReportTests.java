@@ -5,6 +5,7 @@ import static awaitlings.grader.fixture.SampleResults.bob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import awaitlings.grader.fixture.Batch;
 import awaitlings.grader.fixture.HeadlessChromium;
 import awaitlings.grader.fixture.SampleResults;
 import awaitlings.grader.model.Check;
@@ -25,7 +26,9 @@ import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("HtmlReport")
@@ -208,6 +211,63 @@ class HtmlReportTests {
         assertThat(html).contains("<div class=\"failure\"><pre>&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;</pre>"
                 + "<p class=\"hint\"><strong>Hint:</strong> &lt;script&gt;alert(&#39;hint&#39;)&lt;/script&gt;</p></div>")
                 .doesNotContain("<script");
+    }
+
+    @Test
+    @Tag("slow")
+    @Timeout(300)
+    @DisplayName("(slow) HtmlReport · for a class of 20 real submissions of 01, shows in Chromium the class view, each failed check's timeline and its hint")
+    void aRealClassInChromium() throws Exception {
+        assumeTrue(HeadlessChromium.installed(), NO_CHROMIUM);
+        Batch batch = Batch.of(folder.resolve("class"), Batch.EXERCISE);
+        List<String> oneAtATime = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            batch.solved("solved-" + i);
+        }
+        for (int i = 1; i <= 5; i++) {
+            batch.stub("stub-" + i);
+        }
+        for (int i = 1; i <= 4; i++) {
+            oneAtATime.add("one-at-a-time-" + i);
+            Batch.edit(Batch.coffeeShop(batch.solved(oneAtATime.get(i - 1))), code -> code
+                    .replace("List<CompletableFuture<Coffee>> buzzers = drinks.stream().map(this::orderWithBuzzer).toList();", "")
+                    .replace("return buzzers.stream().map(CompletableFuture::join).toList();",
+                            "return drinks.stream().map(this::orderWithBuzzer).map(CompletableFuture::join).toList();"));
+        }
+        for (int i = 1; i <= 3; i++) {
+            batch.partlySolved("task-1-only-" + i);
+        }
+        for (int i = 1; i <= 2; i++) {
+            Batch.edit(Batch.coffeeShop(batch.stub("not-compiling-" + i)), code -> code.replace("public Coffee orderAndWait(String drink) {",
+                    "public Coffee orderAndWait(String drink) { int"));
+        }
+
+        Batch.Graded graded = batch.grade();
+        List<SubmissionResult> results = new ArrayList<>();
+        try (var folders = Files.list(graded.out())) {
+            folders.filter(id -> Files.isRegularFile(id.resolve("awaitlings.json"))).map(id -> id.getFileName().toString()).sorted()
+                    .forEach(id -> results.add(graded.result(id)));
+        }
+        assertThat(results).hasSize(20);
+        HeadlessChromium.Page page = HeadlessChromium.load(graded.out().resolve("report.html"), folder);
+
+        assertThat(page.consoleLines()).isEmpty();
+        assertThat(tallyRows(page.dom(), "c1")).as("the class view's rows").containsExactlyElementsOf(tallies(results, Batch.EXERCISE));
+        List<Verdict> failed = results.stream().flatMap(result -> result.exercises().stream()).flatMap(e -> e.verdicts().stream())
+                .filter(verdict -> !verdict.passed()).toList();
+        assertThat(oneAtATime).allSatisfy(id -> assertThat(graded.result(id).exercises().get(0).verdicts())
+                .as("%s's failed checks", id).anyMatch(verdict -> !verdict.passed() && verdict.timeline().size() >= 3));
+        assertThat(countOf(page.dom(), "<rect class=\"call-bar ")).as("bars drawn in the report")
+                .isEqualTo(failed.stream().mapToInt(verdict -> verdict.timeline().size()).sum());
+        List<Verdict> ranAndFailed = results.stream().flatMap(result -> result.exercises().stream()).filter(e -> e.compileError().isEmpty())
+                .flatMap(e -> e.verdicts().stream()).filter(verdict -> !verdict.passed()).toList();
+        String html = Files.readString(graded.out().resolve("report.html"));
+        assertThat(ranAndFailed).as("checks that ran and failed").isNotEmpty().allSatisfy(verdict -> assertThat(html)
+                .contains("<p class=\"hint\"><strong>Hint:</strong> " + Html.escape(verdict.hint())));
+    }
+
+    private static int countOf(String text, String part) {
+        return (text.length() - text.replace(part, "").length()) / part.length();
     }
 
     /** "name: passed of N" for each row of the class view's table of checks in the section {@code anchor}, in page order. */
