@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Rechecks one exercise of the learner's own clone, again and again, as {@code grade} would grade it: its visible
  * tests, compiled once, run on a fresh copy of the learner's sources in a graded JVM, with its hang guard, leak check
- * and containment. Each recheck's graded JVM is started as the last one ends, so that it is ready at the next save. A loop, a {@code System.exit} or a crash of the learner's code costs that one recheck, never the
- * caller. Compiler errors name the learner's own files, from the course's root.
+ * and containment. Each recheck's graded JVM is started as the last one ends, so that it is ready at the next save.
+ * A loop, a {@code System.exit} or a crash of the learner's code costs that one recheck, never the caller. Compiler
+ * errors name the learner's own files, from the course's root.
  */
 public final class Recheck implements AutoCloseable {
 
@@ -69,21 +70,32 @@ public final class Recheck implements AutoCloseable {
         if (next == null) {
             prepareNext();
         }
+        ExerciseResult graded;
         try {
             Folders.copy(sources, nextRun.resolve("code").resolve(exercise).resolve("src/main"));
-            ExerciseResult graded = next.grade().exercises().get(0);
-            return new ExerciseResult(exercise, graded.verdicts(), inCourse(graded.compileError(), "src/main/java/"), graded.crashed(), graded.timedOut());
+            graded = next.grade().exercises().get(0);
         } finally {
             next.close();
+            next = null;
             Folders.delete(nextRun);
-            prepareNext();
         }
+        prepareAhead();
+        return new ExerciseResult(exercise, graded.verdicts(), inCourse(graded.compileError(), "src/main/java/"),
+                graded.crashed(), graded.timedOut());
     }
 
     private void prepareNext() throws IOException {
-        next = null;
         nextRun = scratch.resolve("run-" + ++runs);
         next = new Grading.OwnCode(course, tests, new Workspace("you", Files.createDirectories(nextRun.resolve("code")), List.of(), List.of()), options);
+    }
+
+    /** The verdicts just found are never lost to the next JVM's start: if it fails, the next recheck says why. */
+    private void prepareAhead() {
+        try {
+            prepareNext();
+        } catch (IOException | RuntimeException notNow) {
+            next = null;
+        }
     }
 
     /** javac's diagnostics with each file named from the course's root, as the learner sees it in their editor. */
