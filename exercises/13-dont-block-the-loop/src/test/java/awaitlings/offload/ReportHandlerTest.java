@@ -62,7 +62,7 @@ class ReportHandlerTest {
         try (LoopLagProbe heartbeat = LoopLagProbe.start("server loop", loop)) {
             CompletableFuture<CompletableFuture<String>> handled = onTheLoop(() -> handler.handle("q3"));
 
-            heartbeat.keptBeatingWhile("the report q3 was loading");
+            heartbeat.keptBeatingWhile("the report q3 was loading", archive.log());
 
             loadedOnAWorker(archive, "q3");
             archive.release();
@@ -103,7 +103,7 @@ class ReportHandlerTest {
             List<CompletableFuture<CompletableFuture<String>>> handled = List.of("q1", "q2", "q3").stream()
                     .map(name -> onTheLoop(() -> handler.handle(name))).toList();
 
-            heartbeat.keptBeatingWhile("three reports were loading");
+            heartbeat.keptBeatingWhile("three reports were loading", archive.log());
 
             for (int i = 0; i < 3; i++) {
                 String name = "q" + (i + 1);

@@ -159,6 +159,20 @@ public final class CallLog {
         return TimelineChart.draw(merged, "");
     }
 
+    /**
+     * The events of {@code logs} in the order they happened, their times counted from {@code origin} on
+     * {@link System#nanoTime()}, as the logs of fakes on real time count them.
+     */
+    static List<CallEvent> merged(long origin, CallLog... logs) {
+        List<CallEvent> all = new ArrayList<>();
+        for (CallLog log : logs) {
+            log.events().forEach(e -> all.add(new CallEvent(e.kind(), e.key(), e.thread(), e.virtual(),
+                    log.origin + e.nanos() - origin, e.inFlight())));
+        }
+        all.sort(Comparator.comparingLong(CallEvent::nanos));
+        return all;
+    }
+
     /** The chart of {@link #timeline()}, with what the check expected (e.g. {@code "3 in flight"}) beside the peak. */
     String timeline(String expected) {
         return TimelineChart.draw(events(), expected);

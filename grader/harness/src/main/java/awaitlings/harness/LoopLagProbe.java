@@ -1,6 +1,8 @@
 package awaitlings.harness;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,8 +31,13 @@ public final class LoopLagProbe implements AutoCloseable {
     /** Far longer than a free loop needs for a few beats, even on a loaded machine. */
     static final Duration PATIENCE = Duration.ofSeconds(3);
 
+    /** The most beats a chart shows: enough for a check's whole patience. */
+    private static final int MAX_KEPT = 1_000;
+
     private final String name;
     private final Executor loop;
+    private final long origin = System.nanoTime();
+    private final List<Long> ranAt = new ArrayList<>(); // guarded by this: when each beat ran, since origin
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(ToolThreads.factory("loop-heartbeat-"));
     private int beats;            // guarded by this
     private long waitingSince;    // guarded by this: when the beat not yet run was sent, or 0
@@ -63,25 +70,30 @@ public final class LoopLagProbe implements AutoCloseable {
      * Waits until the loop has run {@value #BEATS} more beats from now on.
      *
      * @param what what was going on meanwhile, e.g. {@code "the report q3 was loading"}
-     * @throws AssertionError when they did not run within a few seconds, with how long the loop has been stuck and
-     *                        where its thread is
+     * @param work the logs of the fakes the code called meanwhile, drawn with the beats on one time axis
+     * @throws AssertionError when they did not run within a few seconds, with how long the loop has been stuck, a
+     *                        timeline of the beats and the calls, and where its thread is
      */
-    public void keptBeatingWhile(String what) {
+    public void keptBeatingWhile(String what, CallLog... work) {
         int before;
         synchronized (this) {
             before = beats;
         }
         if (!awaitBeats(before + BEATS)) {
+            long now = System.nanoTime();
             Thread thread;
             int ran;
             long stuckNanos;
+            String timeline;
             synchronized (this) {
                 thread = loopThread;
                 ran = beats - before;
-                stuckNanos = waitingSince == 0 ? 0 : System.nanoTime() - waitingSince;
+                stuckNanos = waitingSince == 0 ? 0 : now - waitingSince;
+                timeline = TimelineChart.drawLoop(thread.getName(), ranAt, waitingSince == 0 ? -1 : waitingSince - origin,
+                        now - origin, CallLog.merged(origin, work), PERIOD);
             }
             throw new AssertionError(LoopMessages.shouldKeepBeating(name, what, ran, BEATS, PATIENCE,
-                    Duration.ofNanos(stuckNanos), StackReport.of(thread, thread.getStackTrace())));
+                    Duration.ofNanos(stuckNanos), timeline, StackReport.of(thread, thread.getStackTrace())));
         }
     }
 
@@ -129,7 +141,11 @@ public final class LoopLagProbe implements AutoCloseable {
     private void beat(long sent) {
         synchronized (this) {
             beats++;
-            maxLagNanos = Math.max(maxLagNanos, System.nanoTime() - sent);
+            long now = System.nanoTime();
+            if (ranAt.size() < MAX_KEPT) {
+                ranAt.add(now - origin);
+            }
+            maxLagNanos = Math.max(maxLagNanos, now - sent);
             waitingSince = 0;
             loopThread = Thread.currentThread();
             notifyAll();

@@ -25,14 +25,15 @@ final class LoopMessages {
     }
 
     static String shouldKeepBeating(String loop, String what, int ran, int wanted, Duration patience, Duration stuck,
-                                    String where) {
+                                    String timeline, String where) {
         return String.format("Expecting the %s to keep running while %s,%n"
                         + "but it ran %d of %d heartbeats in %d s, and the beat it was handed %d ms ago still waits:"
                         + " something on its thread blocks it.%n"
                         + "A blocked loop runs nothing else: no other request, no timer, no reply. Hand blocking work to"
                         + " the workers and compose the rest onto its future.%n"
+                        + "Timeline:%n%s%n"
                         + "The %s's thread was here:%n%s",
-                loop, what, ran, wanted, patience.toSeconds(), stuck.toMillis(), loop, where);
+                loop, what, ran, wanted, patience.toSeconds(), stuck.toMillis(), timeline, loop, where);
     }
 
     static String shouldStartBeating(String loop, Duration patience) {

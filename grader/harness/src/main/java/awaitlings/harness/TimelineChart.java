@@ -1,12 +1,16 @@
 package awaitlings.harness;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Draws a call log as a plain-text chart a learner can read at a glance: one row per call, a bar over the time it was
  * in flight on a time axis shared by all rows, then the measured peak and span next to what the check expected.
- * Fits 100 columns whatever the number of calls: past {@value #MAX_ROWS} rows the other calls share one row.
+ * Fits 100 columns whatever the number of calls: past {@value #MAX_ROWS} rows the other calls share one row. A loop's
+ * chart has a row for its thread first: what ran on it as ticks, what kept it busy as a bar.
  */
 final class TimelineChart {
 
@@ -46,37 +50,93 @@ final class TimelineChart {
         if (events.isEmpty()) {
             return INDENT + "(no calls)";
         }
-        List<CallSpan> calls = CallSpan.of(events);
         long origin = events.get(0).nanos();
         long span = Math.max(end, events.get(events.size() - 1).nanos()) - origin;
-        List<CallSpan> shown = calls.subList(0, Math.min(MAX_ROWS, calls.size()));
-        List<CallSpan> rest = calls.subList(shown.size(), calls.size());
-        String more = String.format("…and %d more calls", rest.size());
-        int width = Math.max("your run".length(), rest.isEmpty() ? 0 : more.length());
-        for (CallSpan call : shown) {
-            width = Math.max(width, Math.min(MAX_LABEL, label(call).length()));
-        }
+        String summary = String.format("peak in flight %d · span %d ms",
+                events.stream().mapToInt(CallEvent::inFlight).max().orElse(0), span / MS);
+        return layout(callRows(CallSpan.of(events), MAX_ROWS, origin, span, stillInFlight), span,
+                expected.isBlank() ? summary : summary + "   expected: " + expected, List.of());
+    }
 
-        StringBuilder rows = new StringBuilder();
+    /**
+     * A loop's heartbeats as ticks on its thread's row, and the time its thread was busy as a bar on it: blocked by
+     * the beat still waiting since {@code waitingSince} (negative when none waits), or by a call of {@code work} made
+     * on it. Each call of {@code work} also gets a row of its own. All times count from the probe's start, which is 0;
+     * {@code end} is now.
+     */
+    static String drawLoop(String loopThread, List<Long> beats, long waitingSince, long end, List<CallEvent> work,
+                           Duration period) {
+        List<CallEvent> drawn = new ArrayList<>(work);
+        if (waitingSince >= 0) {
+            drawn.add(new CallEvent(CallEvent.Kind.STARTED, "heartbeat", loopThread, false, waitingSince, 1));
+        }
+        drawn.sort(Comparator.comparingLong(CallEvent::nanos));
+        Timelines.drawn(drawn);
+        long span = Math.max(1, end);
+        List<CallSpan> calls = CallSpan.of(work);
+        char[] loop = blank();
+        for (CallSpan call : calls) {
+            if (call.start().thread().equals(loopThread)) {
+                fill(loop, call, 0, span, '█');
+            }
+        }
+        if (waitingSince >= 0) {
+            Arrays.fill(loop, Math.min(BAR - 1, column(waitingSince, span)), BAR, '█');
+        }
+        // Last, so that a column where the loop was free for a moment shows the beat it ran then.
+        for (long beat : beats) {
+            loop[Math.min(BAR - 1, column(beat, span))] = '│';
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row(label(new CallEvent(CallEvent.Kind.STARTED, "heartbeats", loopThread, false, 0, 0)),
+                new String(loop)));
+        rows.addAll(callRows(calls, MAX_ROWS - 1, 0, span, "→"));
+        String summary = String.format("heartbeats run %d", beats.size())
+                + (waitingSince < 0 ? "" : String.format(" · the last one sent has waited %d ms", (end - waitingSince) / MS))
+                + String.format("   expected: one every %d ms all along", period.toMillis());
+        return layout(rows, span, summary, List.of("│ a heartbeat ran on the loop", "█ the loop's thread was busy"));
+    }
+
+    /** One row of a chart: what it shows, and its bar with the mark that ends it. */
+    private record Row(String label, String bar) {
+    }
+
+    /** A row per call, the first {@code maxRows}; the others share one more row. */
+    private static List<Row> callRows(List<CallSpan> calls, int maxRows, long origin, long span, String stillInFlight) {
+        List<CallSpan> shown = calls.subList(0, Math.min(maxRows, calls.size()));
+        List<CallSpan> rest = calls.subList(shown.size(), calls.size());
+        List<Row> rows = new ArrayList<>();
         for (CallSpan call : shown) {
             char[] bar = blank();
             int last = fill(bar, call, origin, span, '█');
-            line(rows, pad(label(call), width) + "  " + new String(bar, 0, last + 1) + marker(call, stillInFlight));
+            rows.add(new Row(label(call.start()), new String(bar, 0, last + 1) + marker(call, stillInFlight)));
         }
         if (!rest.isEmpty()) {
             char[] bar = blank();
             for (CallSpan call : rest) {
                 fill(bar, call, origin, span, '░');
             }
-            line(rows, pad(more, width) + "  " + new String(bar));
+            rows.add(new Row(String.format("…and %d more calls", rest.size()), new String(bar)));
+        }
+        return rows;
+    }
+
+    /** The axis, the rows under it, the summary, and the legend: {@code always}, then each mark the rows use. */
+    private static String layout(List<Row> rows, long span, String summary, List<String> always) {
+        int width = "your run".length();
+        for (Row row : rows) {
+            width = Math.max(width, row.label().length());
         }
         StringBuilder out = new StringBuilder();
         line(out, pad("your run", width) + "  " + axis(span));
-        out.append(rows);
-        String summary = String.format("peak in flight %d · span %d ms",
-                events.stream().mapToInt(CallEvent::inFlight).max().orElse(0), span / MS);
-        line(out, expected.isBlank() ? summary : summary + "   expected: " + expected);
-        List<String> legend = LEGEND.stream().filter(l -> rows.indexOf(l.substring(0, 1)) >= 0).toList();
+        StringBuilder bars = new StringBuilder();
+        for (Row row : rows) {
+            line(out, pad(row.label(), width) + "  " + row.bar());
+            bars.append(row.bar());
+        }
+        line(out, summary);
+        List<String> legend = new ArrayList<>(always);
+        LEGEND.stream().filter(l -> bars.indexOf(l.substring(0, 1)) >= 0).forEach(legend::add);
         if (!legend.isEmpty()) {
             line(out, String.join(" · ", legend));
         }
@@ -134,8 +194,7 @@ final class TimelineChart {
         return first == '2' ? step / 2 * 5 : step * 2;
     }
 
-    private static String label(CallSpan call) {
-        CallEvent start = call.start();
+    private static String label(CallEvent start) {
         String key = start.key();
         String thread = start.thread().isEmpty() ? "unnamed" : start.thread();
         String virtual = start.virtual() ? ", virtual" : "";

@@ -44,6 +44,7 @@ class LoopLagProbeTests {
                     .isInstanceOf(AssertionError.class)
                     .hasMessageStartingWith("Expecting the sample loop to keep running while a task blocked it,")
                     .hasMessageContaining("but it ran 0 of 5 heartbeats in 3 s")
+                    .hasMessageContaining("heartbeats  [sample-loop]  │")
                     .hasMessageContaining("\"sample-loop\" waiting")
                     .hasMessageContaining("LockSupport.park");
             release.countDown();

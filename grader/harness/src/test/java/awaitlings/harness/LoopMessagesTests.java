@@ -43,16 +43,19 @@ class LoopMessagesTests {
     }
 
     @Test
-    @DisplayName("a stopped heartbeat: beats run, for how long the loop has been stuck, and where its thread is")
+    @DisplayName("a stopped heartbeat: beats run, for how long the loop has been stuck, its timeline, and where its thread is")
     void stoppedHeartbeat() {
         assertThat(LoopMessages.shouldKeepBeating("server loop", "the report q3 was loading", 0, 5, Duration.ofSeconds(3),
-                Duration.ofMillis(3004), "    \"server-loop\" timed_waiting\n        at ReportHandler.handle(ReportHandler.java:30)"))
+                Duration.ofMillis(3004), "    (the chart)",
+                "    \"server-loop\" timed_waiting\n        at ReportHandler.handle(ReportHandler.java:30)"))
                 .isEqualTo("""
                         Expecting the server loop to keep running while the report q3 was loading,
                         but it ran 0 of 5 heartbeats in 3 s, and the beat it was handed 3004 ms ago still waits:\
                          something on its thread blocks it.
                         A blocked loop runs nothing else: no other request, no timer, no reply. Hand blocking work to\
                          the workers and compose the rest onto its future.
+                        Timeline:
+                            (the chart)
                         The server loop's thread was here:
                             "server-loop" timed_waiting
                                 at ReportHandler.handle(ReportHandler.java:30)""");

@@ -7,6 +7,7 @@ import static awaitlings.harness.CallEvent.Kind.RETURNED;
 import static awaitlings.harness.CallEvent.Kind.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,6 +171,27 @@ class TimelineChartTests {
                     https://example.org…  [main]  ████████████████████████████████████████████████████████████
                     b  [unnamed, virtual]                                       ██████████████████████████████
                     peak in flight 2 · span 100 ms
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("a loop's heartbeats are ticks on its thread's row, and blocking work there is a bar on it and a row of its own")
+    void aBlockedLoop() {
+        List<Long> beats = new ArrayList<>();
+        for (long t = 0; t <= 500; t += 10) {
+            beats.add(t * MS);
+        }
+        List<CallEvent> work = List.of(
+                at(200, STARTED, "q1", "worker-1", 1), at(300, RETURNED, "q1", "worker-1", 0),
+                at(505, STARTED, "q3", "server-loop", 1));
+        assertThat(TimelineChart.drawLoop("server-loop", beats, 510 * MS, 1500 * MS, work, Duration.ofMillis(10)))
+                .isEqualTo("""
+                    your run                   0ms                 500ms               1000ms
+                    heartbeats  [server-loop]  │││││││││││││││││││││███████████████████████████████████████
+                    q1  [worker-1]                     ████
+                    q3  [server-loop]                              ████████████████████████████████████████→
+                    heartbeats run 51 · the last one sent has waited 990 ms   expected: one every 10 ms all along
+                    │ a heartbeat ran on the loop · █ the loop's thread was busy · → still in flight at the end
                 """.stripTrailing());
     }
 

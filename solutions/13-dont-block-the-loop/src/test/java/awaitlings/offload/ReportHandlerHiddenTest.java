@@ -59,7 +59,7 @@ class ReportHandlerHiddenTest {
             assertThat(failure).withFailMessage("Expecting the page of q3 to fail with the archive's exception%n    %s%n"
                     + "but it failed with%n    %s", down, failure).isSameAs(down);
 
-            heartbeat.keptBeatingWhile("the failed load of q3 was handled");
+            heartbeat.keptBeatingWhile("the failed load of q3 was handled", archive.log());
             String page = Futures.valueOf("the page of q3, asked again",
                     handled("q3", server.onTheLoop(() -> handler.handle("q3"))));
             assertThat(page).withFailMessage("Expecting the next request for q3 to load it again and give its page,"
