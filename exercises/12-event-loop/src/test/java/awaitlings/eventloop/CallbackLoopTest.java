@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import awaitlings.harness.CallbackLog;
 import awaitlings.harness.CallerThread;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -38,8 +38,8 @@ class CallbackLoopTest {
     // The fixtures without `private` are shared with CallbackLoopHiddenTest (same package).
     final ManualScheduler timer = new ManualScheduler();
     final CallbackLoop loop = new CallbackLoop(timer);
-    /** What the callbacks did, in the order they did it. */
-    final List<Ran> ran = new CopyOnWriteArrayList<>();
+    /** What the callbacks did, in the order they did it, at what virtual time and on which thread. */
+    final CallbackLog ran = new CallbackLog(timer::now);
 
     @Test
     @Order(1)
@@ -49,22 +49,23 @@ class CallbackLoopTest {
             + " runs each, until the future is done, then returns future.join(). The thread that calls it is the loop's.")
     void callbacksRunInOrder() {
         CompletableFuture<String> done = new CompletableFuture<>();
-        loop.callSoon(record("a"));
+        loop.callSoon(ran.record("a"));
         loop.callSoon(() -> {
-            record("b").run();
+            ran.record("b").run();
             loop.callSoon(() -> {
-                record("d").run();
+                ran.record("d").run();
                 done.complete("done");
             });
         });
-        loop.callSoon(record("c"));
+        loop.callSoon(ran.record("c"));
 
         LoopRun<String> run = LoopRun.start(loop, done);
         String value = run.result();
 
-        assertThat(names()).withFailMessage("Expecting the callbacks to run in the order they were queued, [a, b, c, d]"
-                + " (b queued d while it ran),%nbut they ran as %s.%nA loop is first in, first out: take from the head of"
-                + " the queue, add at its tail.", names()).containsExactly("a", "b", "c", "d");
+        assertThat(ran.names()).withFailMessage(() -> String.format("Expecting the callbacks to run in the order they"
+                + " were queued, [a, b, c, d] (b queued d while it ran),%nbut they ran as %s.%nA loop is first in, first"
+                + " out: take from the head of the queue, add at its tail.%nTimeline:%n%s", ran.names(),
+                ran.timeline(run.thread()))).containsExactly("a", "b", "c", "d");
         ranOnTheLoopThread(run.thread());
         assertThat(value).withFailMessage("Expecting runUntilComplete to return the future's value \"done\",%nbut it"
                 + " returned %s.", value == null ? "null" : "\"" + value + "\"").isEqualTo("done");
@@ -103,28 +104,29 @@ class CallbackLoopTest {
             + " that only queues the callback for the loop. The timer's thread must never run the callback itself.")
     void timersRunInDeadlineOrder() {
         CompletableFuture<String> done = new CompletableFuture<>();
-        loop.callLater(ms(300), record("c"));
-        loop.callLater(ms(100), record("a"));
-        loop.callLater(ms(200), record("b"));
-        loop.callLater(ms(200), record("b2"));
+        loop.callLater(ms(300), ran.record("c"));
+        loop.callLater(ms(100), ran.record("a"));
+        loop.callLater(ms(200), ran.record("b"));
+        loop.callLater(ms(200), ran.record("b2"));
         LoopRun<String> run = LoopRun.start(loop, done);
 
         timer.advanceTo(Duration.ofSeconds(1));
-        awaitRan(4, "the four timers, all due by 1 s of virtual time");
+        awaitRan(4, "the four timers, all due by 1 s of virtual time", run.thread());
         done.complete("done");
         run.result();
 
-        assertThat(names()).withFailMessage("Expecting the timers to run in the order of their deadlines:%n"
-                + "    [a (100 ms), b (200 ms), b2 (200 ms, asked after b), c (300 ms)]%nbut they ran as %s.%n"
-                + "The deadline decides, not the order callLater was called in.", names())
-                .containsExactly("a", "b", "b2", "c");
+        assertThat(ran.names()).withFailMessage(() -> String.format("Expecting the timers to run in the order of their"
+                + " deadlines:%n    [a (100 ms), b (200 ms), b2 (200 ms, asked after b), c (300 ms)]%nbut they ran as"
+                + " %s.%nThe deadline decides, not the order callLater was called in.%nTimeline (virtual time):%n%s",
+                ran.names(), ran.timeline(run.thread()))).containsExactly("a", "b", "b2", "c");
         ranOnTheLoopThread(run.thread());
         List<Duration> deadlines = List.of(ms(100), ms(200), ms(200), ms(300));
         for (int i = 0; i < deadlines.size(); i++) {
-            Ran timed = ran.get(i);
-            assertThat(timed.at()).withFailMessage("Expecting timer %s to run at %d ms or later (virtual time),%n"
-                    + "but it ran at %d ms: too early.", timed.name(), deadlines.get(i).toMillis(), timed.at().toMillis())
-                    .isGreaterThanOrEqualTo(deadlines.get(i));
+            CallbackLog.Run timed = ran.runs().get(i);
+            Duration deadline = deadlines.get(i);
+            assertThat(timed.at()).withFailMessage(() -> String.format("Expecting timer %s to run at %d ms or later"
+                    + " (virtual time),%nbut it ran at %d ms: too early.%nTimeline (virtual time):%n%s", timed.name(),
+                    deadline.toMillis(), timed.at().toMillis(), ran.timeline(run.thread()))).isGreaterThanOrEqualTo(deadline);
         }
     }
 
@@ -137,7 +139,7 @@ class CallbackLoopTest {
     void anIdleLoopSleeps() {
         CompletableFuture<String> done = new CompletableFuture<>();
         CompletableFuture<Void> started = new CompletableFuture<>();
-        loop.callLater(Duration.ofHours(1), record("in an hour"));
+        loop.callLater(Duration.ofHours(1), ran.record("in an hour"));
         loop.callSoon(() -> started.complete(null));
         LoopRun<String> run = LoopRun.start(loop, done);
         try {
@@ -168,7 +170,7 @@ class CallbackLoopTest {
                 for (int i = 1; i <= 25; i++) {
                     String task = name + "#" + i;
                     results.add(loop.submit(() -> {
-                        record(task).run();
+                        ran.record(task).run();
                         return "result of " + task;
                     }));
                 }
@@ -179,7 +181,7 @@ class CallbackLoopTest {
         List<CompletableFuture<String>> results = new ArrayList<>();
         submitters.forEach(s -> results.addAll(s.result(() -> "a submitter was still submitting after 5 s: submit() must return at once")));
         try {
-            awaitRan(100, "the 100 submitted tasks");
+            awaitRan(100, "the 100 submitted tasks", run.thread());
         } finally {
             done.complete("done");
         }
@@ -187,10 +189,12 @@ class CallbackLoopTest {
 
         for (int s = 1; s <= 4; s++) {
             String prefix = "s" + s + "#";
-            List<String> own = names().stream().filter(n -> n.startsWith(prefix)).toList();
+            int submitter = s;
+            List<String> own = ran.names().stream().filter(n -> n.startsWith(prefix)).toList();
             List<String> expected = java.util.stream.IntStream.rangeClosed(1, 25).mapToObj(i -> prefix + i).toList();
-            assertThat(own).withFailMessage("Expecting the 25 tasks of submitter s%d to run once each, in the order it"
-                    + " submitted them,%nbut they ran as %s.", s, own).isEqualTo(expected);
+            assertThat(own).withFailMessage(() -> String.format("Expecting the 25 tasks of submitter s%d to run once"
+                    + " each, in the order it submitted them,%nbut they ran as %s.%nTimeline:%n%s", submitter, own,
+                    ran.timeline(run.thread()))).isEqualTo(expected);
         }
         ranOnTheLoopThread(run.thread());
         for (int i = 0; i < results.size(); i++) {
@@ -241,37 +245,27 @@ class CallbackLoopTest {
 
     // ---- what the checks share -----------------------------------------------------------------------------------
 
-    /** One callback that ran: its name, its thread, and the virtual time then. */
-    record Ran(String name, Thread thread, Duration at) {
-    }
-
-    /** A callback that notes that it ran, on which thread and when. */
-    Runnable record(String name) {
-        return () -> ran.add(new Ran(name, Thread.currentThread(), timer.now()));
-    }
-
-    List<String> names() {
-        return ran.stream().map(Ran::name).toList();
-    }
-
-    /** Waits until {@code count} callbacks have run, at most {@link Futures#PATIENCE}. */
-    void awaitRan(int count, String what) {
+    /** Waits until {@code count} callbacks have run on the loop run by {@code loopThread}, at most {@link Futures#PATIENCE}. */
+    void awaitRan(int count, String what, Thread loopThread) {
         try {
-            Awaitility.await().atMost(Futures.PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> ran.size() >= count);
+            Awaitility.await().atMost(Futures.PATIENCE).pollInterval(Duration.ofMillis(10))
+                    .until(() -> ran.runs().size() >= count);
         } catch (ConditionTimeoutException tooFew) {
+            List<String> names = ran.names();
             fail(String.format("Expecting %s to run,%nbut %d s later only %d of %d had run: %s.%n"
-                    + "Does the loop wake up when work is added from another thread (or by the timer)?",
-                    what, Futures.PATIENCE.toSeconds(), ran.size(), count, names()));
+                    + "Does the loop wake up when work is added from another thread (or by the timer)?%nTimeline:%n%s",
+                    what, Futures.PATIENCE.toSeconds(), names.size(), count, names, ran.timeline(loopThread)));
         }
     }
 
     void ranOnTheLoopThread(Thread loopThread) {
-        String elsewhere = ran.stream().filter(r -> r.thread() != loopThread)
+        String elsewhere = ran.runs().stream().filter(r -> r.thread() != loopThread)
                 .map(r -> r.name() + " on \"" + r.thread().getName() + "\"").collect(Collectors.joining(", "));
         if (!elsewhere.isEmpty()) {
             fail(String.format("Expecting every callback to run on the loop's thread, the one that called"
                     + " runUntilComplete (\"%s\"),%nbut some ran elsewhere: %s.%nThe loop runs every callback itself:"
-                    + " the timer and other threads only queue work for it.", loopThread.getName(), elsewhere));
+                    + " the timer and other threads only queue work for it.%nTimeline:%n%s", loopThread.getName(),
+                    elsewhere, ran.timeline(loopThread)));
         }
     }
 

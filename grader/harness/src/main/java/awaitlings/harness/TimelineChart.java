@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Draws a call log as a plain-text chart a learner can read at a glance: one row per call, a bar over the time it was
  * in flight on a time axis shared by all rows, then the measured peak and span next to what the check expected.
  * Fits 100 columns whatever the number of calls: past {@value #MAX_ROWS} rows the other calls share one row. A loop's
- * chart has a row for its thread first: what ran on it as ticks, what kept it busy as a bar.
+ * chart has a row for its thread first: what ran on it as ticks, what kept it busy as a bar; a callback loop's chart
+ * has a row of ticks per thread that ran its callbacks.
  */
 final class TimelineChart {
 
@@ -19,6 +23,7 @@ final class TimelineChart {
     private static final int MAX_LABEL = 28;
     private static final int MIN_KEY = 6;
     private static final int MIN_TICK_GAP = 12;
+    private static final int MAX_ORDER = 48;
     private static final String INDENT = "    ";
     private static final long MS = 1_000_000;
     /** What each mark means, told under the chart only when the chart uses it. */
@@ -95,6 +100,67 @@ final class TimelineChart {
                 + (waitingSince < 0 ? "" : String.format(" · the last one sent has waited %d ms", (end - waitingSince) / MS))
                 + String.format("   expected: one every %d ms all along", period.toMillis());
         return layout(rows, span, summary, List.of("│ a heartbeat ran on the loop", "█ the loop's thread was busy"));
+    }
+
+    /**
+     * What a loop ran, as ticks: a row per thread that ran a callback, the row of {@code loopThread} first (even when
+     * nothing ran on it), a tick at the time each one ran, then the order they ran in. {@code ticks} are in that
+     * order, their times from the clock's zero; {@code loopThread} is blank when the check does not know the loop.
+     */
+    static String drawTicks(String loopThread, List<CallEvent> ticks) {
+        List<CallEvent> drawn = new ArrayList<>();
+        for (CallEvent tick : ticks) {
+            drawn.add(tick);
+            drawn.add(new CallEvent(CallEvent.Kind.RETURNED, tick.key(), tick.thread(), tick.virtual(), tick.nanos(), 0));
+        }
+        Timelines.drawn(drawn);
+        if (ticks.isEmpty()) {
+            return INDENT + "(nothing ran)";
+        }
+        // A tenth more than the last tick, so that the last tick is not on the chart's edge and its time is labelled.
+        long span = ticks.stream().mapToLong(CallEvent::nanos).max().orElse(0) * 11 / 10;
+        Map<String, CallEvent> firstOnThread = new LinkedHashMap<>();
+        if (!loopThread.isBlank()) {
+            firstOnThread.put(loopThread, new CallEvent(CallEvent.Kind.STARTED, "", loopThread, false, 0, 0));
+        }
+        ticks.forEach(tick -> firstOnThread.putIfAbsent(tick.thread(), tick));
+        List<String> threads = new ArrayList<>(firstOnThread.keySet());
+        List<String> shown = threads.subList(0, Math.min(MAX_ROWS, threads.size()));
+        List<Row> rows = new ArrayList<>();
+        for (String thread : shown) {
+            String key = loopThread.isBlank() ? "ran" : thread.equals(loopThread) ? "loop" : "not loop";
+            CallEvent first = firstOnThread.get(thread);
+            rows.add(new Row(label(new CallEvent(CallEvent.Kind.STARTED, key, thread, first.virtual(), 0, 0)),
+                    ticksOf(ticks, span, tick -> tick.thread().equals(thread))));
+        }
+        if (threads.size() > shown.size()) {
+            rows.add(new Row(String.format("…and %d more threads", threads.size() - shown.size()),
+                    ticksOf(ticks, span, tick -> !shown.contains(tick.thread()))));
+        }
+        long offLoop = ticks.stream().filter(tick -> !tick.thread().equals(loopThread)).count();
+        String summary = "ran in order: " + inOrder(ticks)
+                + (loopThread.isBlank() || offLoop == 0 ? "" : String.format(" · %d not on the loop's thread", offLoop));
+        return layout(rows, span, summary, List.of("│ a callback ran"));
+    }
+
+    private static String ticksOf(List<CallEvent> ticks, long span, Predicate<CallEvent> onRow) {
+        char[] bar = blank();
+        ticks.stream().filter(onRow).forEach(tick -> bar[Math.min(BAR - 1, column(tick.nanos(), span))] = '│');
+        return new String(bar);
+    }
+
+    /** The names in the order they ran, as many as leave the summary room to say how many ran off the loop. */
+    private static String inOrder(List<CallEvent> ticks) {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < ticks.size(); i++) {
+            String name = (i == 0 ? "" : ", ") + ticks.get(i).key();
+            String more = String.format(", …and %d more", ticks.size() - i);
+            if (names.length() + name.length() + more.length() > MAX_ORDER && i < ticks.size() - 1) {
+                return names.append(more).toString();
+            }
+            names.append(name);
+        }
+        return names.toString();
     }
 
     /** One row of a chart: what it shows, and its bar with the mark that ends it. */

@@ -25,6 +25,10 @@ class TimelineChartTests {
         return new CallEvent(kind, key, thread, false, millis * MS, inFlight);
     }
 
+    private static CallEvent tick(long millis, String name, String thread) {
+        return at(millis, STARTED, name, thread, 0);
+    }
+
     private static String chart(CallEvent... events) {
         return CallLog.of(List.of(events)).timeline();
     }
@@ -193,6 +197,45 @@ class TimelineChartTests {
                     heartbeats run 51 · the last one sent has waited 990 ms   expected: one every 10 ms all along
                     │ a heartbeat ran on the loop · █ the loop's thread was busy · → still in flight at the end
                 """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("a callback loop's chart has a row of ticks per thread, the loop's first, and says the order they ran in")
+    void callbacksAsTicks() {
+        List<CallEvent> ticks = List.of(tick(100, "a", "runUntilComplete()"), tick(200, "b", "timer"),
+                tick(200, "b2", "runUntilComplete()"), tick(300, "c", "timer"));
+        assertThat(TimelineChart.drawTicks("runUntilComplete()", ticks)).isEqualTo("""
+                    your run                    0ms               100ms             200ms              300ms
+                    loop  [runUntilComplete()]                    │                 │
+                    not loop  [timer]                                               │                  │
+                    ran in order: a, b, b2, c · 2 not on the loop's thread
+                    │ a callback ran
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("a callback loop's chart keeps the loop's row when nothing ran on it, and cuts a long order short")
+    void callbacksAllElsewhere() {
+        List<CallEvent> ticks = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            ticks.add(tick(0, "task" + i, "submitter s" + (i % 2 + 1)));
+        }
+        assertThat(TimelineChart.drawTicks("runUntilComplete()", ticks)).isEqualTo("""
+                    your run                    0ms
+                    loop  [runUntilComplete()]
+                    not loop  [submitter s2]    │
+                    not loop  [submitter s1]    │
+                    ran in order: task1, task2, task3, task4, task5, …and 25 more · 30 not on the loop's thread
+                    │ a callback ran
+                """.stripTrailing());
+        assertThat(TimelineChart.drawTicks("", ticks.subList(0, 2))).isEqualTo("""
+                    your run             0ms
+                    ran  [submitter s2]  │
+                    ran  [submitter s1]  │
+                    ran in order: task1, task2
+                    │ a callback ran
+                """.stripTrailing());
+        assertThat(TimelineChart.drawTicks("", List.of())).isEqualTo("    (nothing ran)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.eventloop.CallbackLoopTest.LoopRun;
+import awaitlings.harness.CallbackLog;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import java.time.Duration;
@@ -34,18 +35,18 @@ class CallbackLoopHiddenTest {
             + " Rounding to milliseconds or seconds makes a timer early or late.")
     void timersNeverRunEarly() {
         CompletableFuture<String> done = new CompletableFuture<>();
-        loop.callLater(Duration.ofNanos(100_000_000), fixture.record("a"));
-        loop.callLater(Duration.ofNanos(250_500_000), fixture.record("b"));
+        loop.callLater(Duration.ofNanos(100_000_000), fixture.ran.record("a"));
+        loop.callLater(Duration.ofNanos(250_500_000), fixture.ran.record("b"));
         LoopRun<String> run = LoopRun.start(loop, done);
         try {
             advanceAndSettle(ms(99));
-            notYet("a", "99 ms", "100 ms");
+            notYet("a", "99 ms", "100 ms", run.thread());
             advanceAndSettle(ms(100));
-            ranAt("a", ms(100));
+            ranAt("a", ms(100), run.thread());
             advanceAndSettle(Duration.ofNanos(250_499_999));
-            notYet("b", "250.499999 ms", "250.5 ms");
+            notYet("b", "250.499999 ms", "250.5 ms", run.thread());
             advanceAndSettle(Duration.ofNanos(250_500_000));
-            ranAt("b", Duration.ofNanos(250_500_000));
+            ranAt("b", Duration.ofNanos(250_500_000), run.thread());
         } finally {
             done.complete("done");
         }
@@ -60,7 +61,7 @@ class CallbackLoopHiddenTest {
     void submitWakesAnIdleLoop() {
         CompletableFuture<String> done = new CompletableFuture<>();
         CompletableFuture<Void> started = new CompletableFuture<>();
-        loop.callLater(Duration.ofHours(1), fixture.record("in an hour"));
+        loop.callLater(Duration.ofHours(1), fixture.ran.record("in an hour"));
         loop.callSoon(() -> started.complete(null));
         LoopRun<String> run = LoopRun.start(loop, done);
         try {
@@ -79,8 +80,9 @@ class CallbackLoopHiddenTest {
             }));
             assertThat(failure).withFailMessage("Expecting the future of a submitted task to fail with what the task"
                     + " threw%n    %s%nbut it failed with%n    %s", refused, failure).isSameAs(refused);
-            assertThat(fixture.names()).withFailMessage("Expecting the timer due in 1 hour not to have run,%nbut it did,"
-                    + " with no time passed on the timer.").isEmpty();
+            assertThat(fixture.ran.names()).withFailMessage(() -> String.format("Expecting the timer due in 1 hour not to"
+                    + " have run,%nbut it did, with no time passed on the timer.%nTimeline (virtual time):%n%s",
+                    fixture.ran.timeline(run.thread()))).isEmpty();
         } finally {
             done.complete("done");
         }
@@ -93,9 +95,9 @@ class CallbackLoopHiddenTest {
     @Hint("Task 4: keep the ScheduledFutures that callLater got from the timer, and cancel them in close(); drain the"
             + " queue and cancel the future of every submitted task in it, so that nobody waits for it forever.")
     void closeDropsWhatIsQueued() {
-        loop.callSoon(fixture.record("queued"));
-        loop.callLater(ms(100), fixture.record("timer"));
-        loop.callLater(Duration.ofMillis(1), fixture.record("timer soon"));
+        loop.callSoon(fixture.ran.record("queued"));
+        loop.callLater(ms(100), fixture.ran.record("timer"));
+        loop.callLater(Duration.ofMillis(1), fixture.ran.record("timer soon"));
         CompletableFuture<String> submitted = loop.submit(() -> "never");
 
         loop.close();
@@ -105,8 +107,9 @@ class CallbackLoopHiddenTest {
         fixture.timer.advanceBy(Duration.ofSeconds(1));
         assertThat(submitted.isCancelled()).withFailMessage("Expecting the future of a task that close() dropped to be"
                 + " cancelled, so that nobody waits for it forever,%nbut it was %s.", submitted).isTrue();
-        assertThat(fixture.names()).withFailMessage("Expecting nothing to run once the loop was closed,%nbut %s ran.",
-                fixture.names()).isEmpty();
+        assertThat(fixture.ran.names()).withFailMessage(() -> String.format("Expecting nothing to run once the loop was"
+                + " closed,%nbut %s ran.%nTimeline (virtual time):%n%s", fixture.ran.names(), fixture.ran.timeline()))
+                .isEmpty();
         refuses("runUntilComplete() on a closed loop", () -> loop.runUntilComplete(new CompletableFuture<>()),
                 "Event loop is closed");
     }
@@ -121,32 +124,36 @@ class CallbackLoopHiddenTest {
         assertThat(idle).withFailMessage("Expecting stop() on a loop that is not running to do nothing,%nbut it threw %s.",
                 idle).isNull();
         CompletableFuture<String> first = new CompletableFuture<>();
-        loop.callSoon(fixture.record("a"));
+        loop.callSoon(fixture.ran.record("a"));
         loop.callSoon(() -> {
-            fixture.record("b").run();
+            fixture.ran.record("b").run();
             loop.stop();
-            loop.callSoon(fixture.record("after stop"));
+            loop.callSoon(fixture.ran.record("after stop"));
         });
-        loop.callSoon(fixture.record("c"));
+        loop.callSoon(fixture.ran.record("c"));
 
-        Throwable stopped = catchThrowable(LoopRun.start(loop, first)::result);
+        LoopRun<String> firstRun = LoopRun.start(loop, first);
+        Throwable stopped = catchThrowable(firstRun::result);
 
         if (!(stopped instanceof IllegalStateException) || !"Event loop stopped before the future completed".equals(stopped.getMessage())) {
             fail(String.format("Expecting runUntilComplete to throw IllegalStateException(\"Event loop stopped before the"
                     + " future completed\") after stop(),%nbut it %s.", stopped == null ? "returned" : "threw " + stopped));
         }
-        assertThat(fixture.names()).withFailMessage("Expecting the run to end after a, b and c (queued before stop()),"
-                + " and \"after stop\" to wait,%nbut what ran was %s.", fixture.names()).containsExactly("a", "b", "c");
+        assertThat(fixture.ran.names()).withFailMessage(() -> String.format("Expecting the run to end after a, b and c"
+                + " (queued before stop()), and \"after stop\" to wait,%nbut what ran was %s.%nTimeline:%n%s",
+                fixture.ran.names(), fixture.ran.timeline(firstRun.thread()))).containsExactly("a", "b", "c");
         assertThat(loop.isRunning()).withFailMessage("Expecting the loop not to run once stopped,%nbut isRunning() was"
                 + " true.").isFalse();
 
         first.complete("late");
         CompletableFuture<String> second = new CompletableFuture<>();
         loop.callSoon(() -> second.complete("second"));
-        assertThat(LoopRun.start(loop, second).result()).isEqualTo("second");
-        assertThat(fixture.names()).withFailMessage("Expecting the next run to go on with what waited (\"after stop\")"
-                + " until its own future was done,%nbut what ran was %s.", fixture.names())
-                .containsExactly("a", "b", "c", "after stop");
+        LoopRun<String> secondRun = LoopRun.start(loop, second);
+        assertThat(secondRun.result()).isEqualTo("second");
+        assertThat(fixture.ran.names()).withFailMessage(() -> String.format("Expecting the next run to go on with what"
+                + " waited (\"after stop\") until its own future was done,%nbut what ran was %s.%nTimeline of the"
+                + " second run's thread and the first's:%n%s", fixture.ran.names(),
+                fixture.ran.timeline(secondRun.thread()))).containsExactly("a", "b", "c", "after stop");
     }
 
     @Test
@@ -162,7 +169,7 @@ class CallbackLoopHiddenTest {
         loop.callSoon(() -> {
             throw boom;
         });
-        loop.callSoon(fixture.record("next"));
+        loop.callSoon(fixture.ran.record("next"));
         loop.callSoon(() -> done.complete("done"));
 
         LoopRun<String> run = LoopRun.start(loop, done, (thread, failure) -> {
@@ -172,8 +179,9 @@ class CallbackLoopHiddenTest {
         String value = run.result();
 
         assertThat(value).isEqualTo("done");
-        assertThat(fixture.names()).withFailMessage("Expecting the loop to go on after a callback threw,%nbut the next"
-                + " callback did not run.").containsExactly("next");
+        assertThat(fixture.ran.names()).withFailMessage(() -> String.format("Expecting the loop to go on after a"
+                + " callback threw,%nbut the next callback did not run.%nTimeline:%n%s",
+                fixture.ran.timeline(run.thread()))).containsExactly("next");
         assertThat(handled).withFailMessage("Expecting what the callback threw to reach the uncaught-exception handler"
                 + " of the loop's thread, once:%n    [%s]%nbut it got %s.", boom, handled).containsExactly(boom);
         assertThat(handledOn).containsExactly(run.thread());
@@ -205,7 +213,6 @@ class CallbackLoopHiddenTest {
                 closing).isNull();
     }
 
-    /** Moves the clock to {@code time}, then waits until the loop has run what came due. */
     /**
      * Gives the loop up to a second to go idle after its last callback, so that what this check submits next arrives at
      * a sleeping loop and not one that is still looking for work. It decides nothing: a loop that never parks is judged
@@ -222,6 +229,7 @@ class CallbackLoopHiddenTest {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
+    /** Moves the clock to {@code time}, then waits until the loop has run what came due. */
     private void advanceAndSettle(Duration time) {
         fixture.timer.advanceTo(time);
         // Twice: the first task may run in the same turn as a timer that just came due, the second in a later one.
@@ -238,16 +246,19 @@ class CallbackLoopHiddenTest {
         return java.math.BigDecimal.valueOf(time.toNanos(), 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
-    private void notYet(String name, String now, String due) {
-        assertThat(fixture.names()).withFailMessage("Expecting timer %s, due at %s, not to have run at %s (virtual time),"
-                + "%nbut it had: too early.", name, due, now).doesNotContain(name);
+    private void notYet(String name, String now, String due, Thread loopThread) {
+        assertThat(fixture.ran.names()).withFailMessage(() -> String.format("Expecting timer %s, due at %s, not to have"
+                + " run at %s (virtual time),%nbut it had: too early.%nTimeline (virtual time):%n%s", name, due, now,
+                fixture.ran.timeline(loopThread))).doesNotContain(name);
     }
 
-    private void ranAt(String name, Duration at) {
-        List<CallbackLoopTest.Ran> runs = fixture.ran.stream().filter(r -> r.name().equals(name)).toList();
+    private void ranAt(String name, Duration at, Thread loopThread) {
+        List<CallbackLog.Run> runs = fixture.ran.runs().stream().filter(r -> r.name().equals(name)).toList();
         if (runs.size() != 1 || !runs.get(0).at().equals(at)) {
-            fail(String.format("Expecting timer %s to run once, at exactly %s (virtual time),%nbut it ran %s.", name,
-                    millis(at), runs.isEmpty() ? "not at all" : "at " + runs.stream().map(r -> millis(r.at())).toList()));
+            fail(String.format("Expecting timer %s to run once, at exactly %s (virtual time),%nbut it ran %s.%n"
+                    + "Timeline (virtual time):%n%s", name, millis(at),
+                    runs.isEmpty() ? "not at all" : "at " + runs.stream().map(r -> millis(r.at())).toList(),
+                    fixture.ran.timeline(loopThread)));
         }
     }
 }
