@@ -111,8 +111,9 @@ class WeatherBoardTest {
 
         Map<String, String> expected = Map.of("oslo", "-3 °C", "lima", FALLBACK, "cairo", "31 °C");
         assertThat(shown)
-                .withFailMessage("Expecting the board to keep the readings that came in time and show the fallback for"
-                        + " the late one:%n    %s%nbut it showed:%n    %s%nEach city needs its own time limit.", expected, shown)
+                .withFailMessage(() -> String.format("Expecting the board to keep the readings that came in time and"
+                        + " show the fallback for the late one:%n    %s%nbut it showed:%n    %s%nEach city needs its own"
+                        + " time limit.%nTimeline (virtual time):%n%s", expected, shown, stations.log().timeline()))
                 .isEqualTo(expected);
         assertThat(stations).wasCancelled("lima").wasNotCancelled("oslo").wasNotCancelled("cairo");
     }

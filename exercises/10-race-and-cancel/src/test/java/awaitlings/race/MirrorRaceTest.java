@@ -76,7 +76,7 @@ class MirrorRaceTest {
         List<Mirror> three = List.of(file -> mirrors.fetch("mirror-1"), file -> mirrors.fetch("mirror-2"),
                 file -> mirrors.fetch("mirror-3"));
 
-        runRace(new MirrorRace(three, pool));
+        runRace(new MirrorRace(three, pool), List.of(mirrors));
 
         assertThat(mirrors).ranConcurrently(3);
     }
@@ -148,18 +148,26 @@ class MirrorRaceTest {
 
     /** Races these mirrors for {@link #FILE} on the pool and returns what fastest returned. */
     String race(List<FakeRemote> remotes) {
-        return runRace(new MirrorRace(remotes.stream().<Mirror>map(remote -> remote::fetch).toList(), pool));
+        return runRace(new MirrorRace(remotes.stream().<Mirror>map(remote -> remote::fetch).toList(), pool), remotes);
     }
 
     /**
      * Runs fastest on a thread of its own and waits at most {@link Futures#PATIENCE}, so that a race stuck on a
-     * held mirror fails its check with what it waited for. What fastest throws is rethrown as it is.
+     * held mirror fails its check with what it waited for, and the calls to the mirrors {@code raced}. What fastest
+     * throws is rethrown as it is.
      */
-    static String runRace(MirrorRace race) {
+    static String runRace(MirrorRace race, List<FakeRemote> raced) {
         return CallerThread.start("fastest()", () -> race.fastest(FILE)).result(() -> String.format(
                 "Expecting fastest(\"%s\") to return once the first copy had arrived,%n"
                 + "but it was still waiting %d s later: it waits for a mirror that has not finished (the first one"
-                + " asked?).%nTake the downloads in the order they finish.", FILE, Futures.PATIENCE.toSeconds()));
+                + " asked?).%nTake the downloads in the order they finish.%nTimeline:%n%s", FILE,
+                Futures.PATIENCE.toSeconds(), timeline(raced)));
+    }
+
+    /** The calls to the mirrors {@code raced} on one timeline. */
+    static String timeline(List<FakeRemote> raced) {
+        return CallLog.timeline(raced.stream()
+                .collect(Collectors.toMap(FakeRemote::name, FakeRemote::log, (a, b) -> a, LinkedHashMap::new)));
     }
 
     /**
@@ -177,8 +185,7 @@ class MirrorRaceTest {
                     + "but %s %d s later still had not seen an interrupt: its download was left running.%n"
                     + "cancel(true) on a CompletableFuture only marks it cancelled; it does not interrupt the thread"
                     + " doing the work. The Future that pool.submit returns does: cancel(true) on it interrupts.%n"
-                    + "Timeline:%n%s", running, Futures.PATIENCE.toSeconds(), CallLog.timeline(raced.stream()
-                            .collect(Collectors.toMap(FakeRemote::name, FakeRemote::log, (a, b) -> a, LinkedHashMap::new)))));
+                    + "Timeline:%n%s", running, Futures.PATIENCE.toSeconds(), timeline(raced)));
         }
     }
 

@@ -91,8 +91,9 @@ class PageFetcherTest {
 
             if (!Futures.settles(page)) {
                 fail(String.format("Expecting fetch(/slow) to give up after its time limit, %d ms,%nbut it was still"
-                        + " waiting %d s later for a server that takes 30 s: the request has no time limit.",
-                        TIME_LIMIT.toMillis(), Futures.PATIENCE.toSeconds()));
+                        + " waiting %d s later for a server that takes 30 s: the request has no time limit.%n"
+                        + "Timeline of the server's requests:%n%s",
+                        TIME_LIMIT.toMillis(), Futures.PATIENCE.toSeconds(), server.log().timelineUntilNow()));
             }
             Throwable failure = Futures.failureOf("fetch(/slow)", page);
             assertThat(failure)

@@ -140,18 +140,23 @@ class LogShipperTest {
         return new Running(CallerThread.start("ship()", () -> {
             shipper.ship(sources, uploader);
             return null;
-        }));
+        }), server);
     }
 
-    /** ship() started on a thread of its own. */
-    record Running(CallerThread<Void> caller) {
+    /** ship() started on a thread of its own, uploading to {@code server}, or to an uploader of a check's own (null). */
+    record Running(CallerThread<Void> caller, FakeRemote server) {
+
+        Running(CallerThread<Void> caller) {
+            this(caller, null);
+        }
 
         /** Waits until ship() returned; what it threw is rethrown (a checked exception inside an AssertionError). */
         void returned() {
             caller.result(() -> String.format("Expecting ship() to return once every line was uploaded,%n"
                     + "but it was still running %d s later: something still waits. An uploader that is never told the"
-                    + " logs have ended waits for a line forever: every uploader must see the end marker.",
-                    Futures.PATIENCE.toSeconds()));
+                    + " logs have ended waits for a line forever: every uploader must see the end marker.%s",
+                    Futures.PATIENCE.toSeconds(), server == null ? ""
+                            : String.format("%nTimeline of the uploads:%n%s", server.log().timelineUntilNow())));
         }
     }
 

@@ -2,11 +2,14 @@ package awaitlings.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BinaryOperator;
 import java.util.function.LongSupplier;
 
 /**
@@ -139,11 +142,33 @@ public final class CallLog {
     }
 
     /**
+     * The chart of {@link #timeline()} with its axis run on to now, so that a call still in flight shows how long it
+     * has been: for a message written while a call is still held, e.g. a request that should have timed out.
+     */
+    public String timelineUntilNow() {
+        return TimelineChart.drawUntil(events(), now());
+    }
+
+    /**
      * The calls of several fakes on one chart, each call's key headed by its fake's name, so that one time axis shows
      * which answered first and which were left running. The logs must count time on the same clock, as the fakes on
      * real time do.
      */
     public static String timeline(Map<String, CallLog> byFake) {
+        return timeline(byFake, (fake, key) -> fake + " " + key);
+    }
+
+    /**
+     * The calls of several fakes on one chart, each under its own key: for fakes that each serve one key, e.g. one
+     * held fake per page so that a check can let each go on its own. The logs must count time on the same clock.
+     */
+    public static String timelineOfAll(Collection<CallLog> logs) {
+        Map<String, CallLog> byIndex = new LinkedHashMap<>();
+        logs.forEach(log -> byIndex.put(String.valueOf(byIndex.size()), log));
+        return timeline(byIndex, (fake, key) -> key);
+    }
+
+    private static String timeline(Map<String, CallLog> byFake, BinaryOperator<String> label) {
         record Stamped(String fake, long nanos, CallEvent event) {
         }
         List<Stamped> all = new ArrayList<>();
@@ -154,7 +179,8 @@ public final class CallLog {
         for (Stamped stamped : all) {
             CallEvent e = stamped.event();
             inFlight += e.isEnd() ? -1 : 1;
-            merged.add(new CallEvent(e.kind(), stamped.fake() + " " + e.key(), e.thread(), e.virtual(), stamped.nanos(), inFlight));
+            merged.add(new CallEvent(e.kind(), label.apply(stamped.fake(), e.key()), e.thread(), e.virtual(),
+                    stamped.nanos(), inFlight));
         }
         return TimelineChart.draw(merged, "");
     }

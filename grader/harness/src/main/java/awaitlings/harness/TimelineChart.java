@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  */
 final class TimelineChart {
 
+    /** How every chart begins, on the line of its time axis. */
+    static final String HEADER = "your run";
     private static final int MAX_ROWS = 12;
     private static final int BAR = 60;
     private static final int MAX_LABEL = 28;
@@ -48,6 +50,11 @@ final class TimelineChart {
      */
     static String drawWhenTimeRanOut(List<CallEvent> events, long now) {
         return draw(events, "", "⏱", now);
+    }
+
+    /** The chart of {@code events} with its axis run on to {@code now}, on the log's clock; a call in flight runs on to it. */
+    static String drawUntil(List<CallEvent> events, long now) {
+        return draw(events, "", "→", now);
     }
 
     private static String draw(List<CallEvent> events, String expected, String stillInFlight, long end) {
@@ -189,12 +196,12 @@ final class TimelineChart {
 
     /** The axis, the rows under it, the summary, and the legend: {@code always}, then each mark the rows use. */
     private static String layout(List<Row> rows, long span, String summary, List<String> always) {
-        int width = "your run".length();
+        int width = HEADER.length();
         for (Row row : rows) {
             width = Math.max(width, row.label().length());
         }
         StringBuilder out = new StringBuilder();
-        line(out, pad("your run", width) + "  " + axis(span));
+        line(out, pad(HEADER, width) + "  " + axis(span));
         StringBuilder bars = new StringBuilder();
         for (Row row : rows) {
             line(out, pad(row.label(), width) + "  " + row.bar());

@@ -22,4 +22,13 @@ public final class Timelines {
     public static List<CallEvent> take() {
         return LAST.getAndSet(List.of());
     }
+
+    /**
+     * The events of the last timeline drawn since the last call, when {@code message} shows a timeline; none when it
+     * does not: a check may draw one for a message it then did not need, and fail later with a message without one.
+     */
+    public static List<CallEvent> takeFor(String message) {
+        List<CallEvent> last = take();
+        return message.contains(TimelineChart.HEADER) ? last : List.of();
+    }
 }

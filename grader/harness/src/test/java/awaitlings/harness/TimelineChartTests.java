@@ -118,6 +118,35 @@ class TimelineChartTests {
     }
 
     @Test
+    @DisplayName("the calls of fakes that each serve one key share one chart under their own keys")
+    void oneFakePerKey() {
+        CallLog a = CallLog.of(() -> 0, List.of(at(0, STARTED, "/a", "pool-1", 1), at(40, RETURNED, "/a", "pool-1", 0)));
+        CallLog b = CallLog.of(() -> 0, List.of(at(2, STARTED, "/b", "pool-2", 1)));
+        CallLog c = CallLog.of(() -> 0, List.of());
+        assertThat(CallLog.timelineOfAll(List.of(a, b, c))).isEqualTo("""
+                    your run      0ms            10ms           20ms           30ms
+                    /a  [pool-1]  ████████████████████████████████████████████████████████████
+                    /b  [pool-2]     █████████████████████████████████████████████████████████→
+                    peak in flight 2 · span 40 ms
+                    → still in flight at the end
+                """.stripTrailing());
+    }
+
+    @Test
+    @DisplayName("a chart until now runs its axis on to now, and a call still in flight with it")
+    void untilNow() {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        CallLog log = CallLog.of(clock::get, List.of(at(0, STARTED, "/slow", "local-http-1", 1)));
+        clock.set(5000 * MS);
+        assertThat(log.timelineUntilNow()).isEqualTo("""
+                    your run               0ms         1000ms      2000ms      3000ms      4000ms
+                    /slow  [local-http-1]  ████████████████████████████████████████████████████████████→
+                    peak in flight 1 · span 5000 ms
+                    → still in flight at the end
+                """.stripTrailing());
+    }
+
+    @Test
     @DisplayName("a call that never returned runs to the end of the axis with →")
     void neverReturned() {
         assertThat(chart(
@@ -253,6 +282,18 @@ class TimelineChartTests {
         chart(start, end);
 
         assertThat(CallSpan.of(Timelines.take())).containsExactly(new CallSpan(start, end));
+        assertThat(Timelines.take()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the grader gets the calls of the last chart only for a message that shows a chart")
+    void lastChartOnlyForAMessageThatShowsOne() {
+        CallEvent start = at(0, CallEvent.Kind.STARTED, "latte", "counter-staff-1", 1);
+        String shown = chart(start);
+
+        assertThat(Timelines.takeFor("Expecting a latte,%nbut got none.")).isEmpty();
+        chart(start);
+        assertThat(Timelines.takeFor("Expecting a latte,%nbut got none.%nTimeline:%n" + shown)).containsExactly(start);
         assertThat(Timelines.take()).isEmpty();
     }
 }

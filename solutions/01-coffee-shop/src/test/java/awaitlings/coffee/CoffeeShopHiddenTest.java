@@ -130,14 +130,14 @@ class CoffeeShopHiddenTest {
         FakeRemote remote = CoffeeShopTest.barista().latency(BREW_TIME).build();
         CoffeeShop shop = new CoffeeShop(readyLastToFirst(drinks, CoffeeShopTest.baristaAt(remote)), counterStaff);
 
-        List<Coffee> round = orderAllOf(shop, drinks);
+        List<Coffee> round = orderAllOf(shop, drinks, remote);
 
         List<Coffee> expected = drinks.stream().map(Coffee::new).toList();
         assertThat(round)
-                .withFailMessage("Expecting the coffees in the order of the drinks:%n    %s%nbut got:%n    %s%n"
-                                + "Here the last drink was ready first (see the timeline). "
+                .withFailMessage(() -> String.format("Expecting the coffees in the order of the drinks:%n    %s%nbut"
+                                + " got:%n    %s%nHere the last drink was ready first (see the timeline). "
                                 + "Join the buzzers in the order of the drinks.%nTimeline:%n%s",
-                        expected, round, remote.log().timeline())
+                        expected, round, remote.log().timeline()))
                 .containsExactlyElementsOf(expected);
     }
 
@@ -228,14 +228,14 @@ class CoffeeShopHiddenTest {
     }
 
     /** Places the round, turning a failure of orderAll itself into a lesson (an unsolved task stays as it is). */
-    private static List<Coffee> orderAllOf(CoffeeShop shop, List<String> drinks) {
+    private static List<Coffee> orderAllOf(CoffeeShop shop, List<String> drinks, FakeRemote remote) {
         try {
             return shop.orderAll(drinks);
         } catch (UnsupportedOperationException unsolved) {
             throw unsolved;
         } catch (RuntimeException thrown) {
-            return fail(String.format("Expecting orderAll(%s) to return the coffees,%nbut it threw%n    %s",
-                    drinks, thrown), thrown);
+            return fail(String.format("Expecting orderAll(%s) to return the coffees,%nbut it threw%n    %s%nTimeline:%n%s",
+                    drinks, thrown, remote.log().timeline()), thrown);
         }
     }
 

@@ -58,7 +58,8 @@ class BoundedDownloadsHiddenTest {
             if (running.size() < 2) {
                 fail(String.format("Expecting 2 downloads at once (the limit) while 4 pages waited,%nbut only %d"
                         + " had started %d s later, so no finished download could free a permit for the next.%n"
-                        + "The pages: %s", running.size(), Futures.PATIENCE.toSeconds(), states(servers)));
+                        + "The pages: %s%nTimeline:%n%s", running.size(), Futures.PATIENCE.toSeconds(), states(servers),
+                        timeline(servers)));
             }
             String done = running.get(0);
             String holding = running.get(1);
@@ -69,8 +70,8 @@ class BoundedDownloadsHiddenTest {
                 fail(String.format("Expecting the next download to start as soon as %s finished, while %s still held"
                         + " the other of the 2 permits,%nbut none had started %d s later: the others waited for %s"
                         + " although a permit was free.%nStart the next download as soon as a permit is free, not"
-                        + " batch by batch.%nThe pages: %s",
-                        done, holding, Futures.PATIENCE.toSeconds(), holding, states(servers)));
+                        + " batch by batch.%nThe pages: %s%nTimeline:%n%s",
+                        done, holding, Futures.PATIENCE.toSeconds(), holding, states(servers), timeline(servers)));
             }
             servers.values().forEach(FakeRemote::release);
             assertThat(Futures.valueOf("downloadAll(/a, /b, /c, /d)", pages)).isEqualTo(pagesOf(urls));
@@ -101,6 +102,10 @@ class BoundedDownloadsHiddenTest {
         return servers.entrySet().stream()
                 .filter(page -> page.getValue().log().startOf(page.getKey()).isPresent())
                 .count();
+    }
+
+    private static String timeline(Map<String, FakeRemote> servers) {
+        return CallLog.timelineOfAll(servers.values().stream().map(FakeRemote::log).toList());
     }
 
     private static String states(Map<String, FakeRemote> servers) {

@@ -58,7 +58,7 @@ class MirrorRaceHiddenTest {
             throw broken;
         };
 
-        Throwable thrown = catchThrowable(() -> runRace(new MirrorRace(List.of(first::fetch, corrupt), pool)));
+        Throwable thrown = catchThrowable(() -> runRace(new MirrorRace(List.of(first::fetch, corrupt), pool), List.of(first, second)));
         if (thrown instanceof UnsupportedOperationException unsolved) {
             throw unsolved;
         }
@@ -78,7 +78,8 @@ class MirrorRaceHiddenTest {
         FakeRemote second = mirror(2).held().build();
         FakeRemote third = mirror(3).build();
         try {
-            String copy = runRace(new MirrorRace(List.of(first::fetch, second::fetch, third::fetch), pool));
+            String copy = runRace(new MirrorRace(List.of(first::fetch, second::fetch, third::fetch), pool),
+                    List.of(first, second, third));
 
             assertThat(copy).isEqualTo(copyFrom(3));
             losersSawTheInterrupt(List.of(first, second, third), first, second);
@@ -108,7 +109,8 @@ class MirrorRaceHiddenTest {
             caller.interrupt();
 
             String outcome = caller.result(() -> String.format("Expecting fastest to stop waiting when its caller was"
-                    + " interrupted,%nbut it was still waiting %d s later.", Futures.PATIENCE.toSeconds()));
+                    + " interrupted,%nbut it was still waiting %d s later.%nTimeline:%n%s", Futures.PATIENCE.toSeconds(),
+                    MirrorRaceTest.timeline(List.of(first, second))));
             assertThat(outcome)
                     .withFailMessage("Expecting an interrupted fastest to throw a CancellationException,%nbut it returned \"%s\".",
                             outcome)

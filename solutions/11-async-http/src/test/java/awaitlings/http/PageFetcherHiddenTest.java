@@ -107,7 +107,8 @@ class PageFetcherHiddenTest {
             caller.interrupt();
 
             String outcome = caller.result(() -> String.format("Expecting fetchAll to stop waiting for a permit when its"
-                    + " caller was interrupted,%nbut it was still waiting %d s later.", Futures.PATIENCE.toSeconds()));
+                    + " caller was interrupted,%nbut it was still waiting %d s later.%nTimeline of the server's"
+                    + " requests:%n%s", Futures.PATIENCE.toSeconds(), server.log().timelineUntilNow()));
             server.release();
             assertThat(outcome)
                     .withFailMessage("Expecting an interrupted fetchAll to throw a CancellationException,%nbut it gave %s.", outcome)

@@ -133,7 +133,7 @@ public final class CheckRunner {
             if (test.isTest()) {
                 String hint = result.getThrowable().map(failure -> FailureText.hint(failure, hintOf(test))).orElse("");
                 boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
-                end(test, passed, message, hint, passed ? List.of() : bars(Timelines.take()));
+                end(test, passed, message, hint, passed ? List.of() : bars(Timelines.takeFor(message)));
                 if (leftThreadsBehind(message)) {
                     // A timed-out check's thread may spin on, and a thread bomb's threads live on: either would
                     // weigh on every later check. The grader runs the remaining checks in a fresh JVM.
