@@ -1,5 +1,6 @@
 package awaitlings.harness;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.ArchConfiguration;
@@ -13,8 +14,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -59,6 +62,13 @@ public final class AsyncRules {
             "send() holds the calling thread until the response is there; sendAsync() returns its future at once",
             access -> ownedBy(access, "java.net.http.HttpClient") && access.getName().equals("send"));
 
+    /**
+     * No reflection, class loading, method handles, processes, native code, thread groups or properties, and no
+     * class outside {@code java.*} but the learner's own: the gate before code runs beside Lincheck's agent
+     * ({@link Interleavings}), whose instrumentation such code could reach to forge its verdicts.
+     */
+    public static final ArchRule PLAIN_JAVA_ONLY = plainJavaOnly();
+
     private AsyncRules() {
     }
 
@@ -69,13 +79,35 @@ public final class AsyncRules {
      * @throws AssertionError naming every rule broken and each line that breaks it
      */
     public static void check(Class<?> anchor, ArchRule... rules) {
+        check(beside(anchor), rules);
+    }
+
+    /** The classes compiled into the folder {@code classes}, read without loading them. */
+    static JavaClasses imported(Path classes) {
+        return ArchConfiguration.withThreadLocalScope(config -> {
+            config.setResolveMissingDependenciesFromClassPath(false);
+            return new ClassFileImporter().importPath(classes);
+        });
+    }
+
+    /** The classes compiled beside {@code anchor}, its tests left out. */
+    static JavaClasses beside(Class<?> anchor) {
         URL classes = anchor.getProtectionDomain().getCodeSource().getLocation();
         // Only the exercise's own class files: resolving every JDK class behind each call takes seconds under load.
-        JavaClasses imported = ArchConfiguration.withThreadLocalScope(config -> {
+        return ArchConfiguration.withThreadLocalScope(config -> {
             config.setResolveMissingDependenciesFromClassPath(false);
             return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importUrl(classes);
         });
-        check(imported, rules);
+    }
+
+    /** What {@link #check(Class, ArchRule...)} would say of {@code classes}, or empty when they follow every rule. */
+    static Optional<String> violations(JavaClasses classes, ArchRule... rules) {
+        try {
+            check(classes, rules);
+            return Optional.empty();
+        } catch (AssertionError broken) {
+            return Optional.of(broken.getMessage());
+        }
     }
 
     static void check(JavaClasses classes, ArchRule... rules) {
@@ -89,6 +121,15 @@ public final class AsyncRules {
         if (!broken.isEmpty()) {
             throw new AssertionError(RuleMessages.shouldFollowRules(broken));
         }
+    }
+
+    private static ArchRule plainJavaOnly() {
+        String sentence = "no code of yours should reach past the plain Java API: no reflection, class loading, method handles,"
+                + " processes, native code, system properties or classes outside java.*";
+        // A condition, not a predicate on accesses: it must know which classes are the learner's own.
+        return classes().should(new PlainJava(sentence)).as(sentence)
+                .because("the race checks run your code beside the tool that explores its interleavings, which such code"
+                        + " could reach; a race is won with synchronized, a lock or an atomic class, none of which needs them");
     }
 
     private static ArchRule rule(String sentence, String reason, java.util.function.Predicate<JavaAccess<?>> forbidden) {

@@ -1,0 +1,22 @@
+package awaitlings.harness;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Marks a check that calls {@link Interleavings#explore}: the grader runs it in a JVM of its own that loads the
+ * explorer's agent, once it has found the learner's code of the exercise free of everything
+ * {@link AsyncRules#PLAIN_JAVA_ONLY} forbids ({@link Interleavings#refusal}). Such a check may run for
+ * {@value #SECONDS} s: the explorer's start alone takes seconds on a loaded machine.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@Timeout(ExploresInterleavings.SECONDS)
+public @interface ExploresInterleavings {
+
+    /** The time limit of such a check. */
+    int SECONDS = 30;
+}

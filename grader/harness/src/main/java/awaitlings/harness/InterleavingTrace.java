@@ -1,0 +1,174 @@
+package awaitlings.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lincheck's detailed trace of a broken run, folded to the learner's own steps: one column per thread the check
+ * started (the harness's main thread left out), and in it the calls into the learner's code and every step made
+ * in that code (reads ➜, writes =, calls), the JDK's and the harness's insides folded away, in the order they ran.
+ */
+final class InterleavingTrace {
+
+    /** Enough for any race of the course; a longer run ends with how many steps were left out. */
+    static final int MAX_ROWS = 30;
+    private static final int WIDTH = 96;
+    private static final Pattern LOCATION = Pattern.compile("^(.*) at ([\\w.$]+)\\.([\\w$<>]+)\\([^()]*\\)$");
+
+    private InterleavingTrace() {
+    }
+
+    /** One row of the trace: which thread column, how deep in its calls, what happened, and in which class. */
+    record Step(int column, int depth, String text, String where) {
+    }
+
+    /**
+     * The folded trace of {@code report}, Lincheck's message, for code whose classes Lincheck names {@code own}
+     * ({@code LazyTask}, {@code Outer.Inner}); empty when the report has no detailed trace.
+     */
+    static String of(String report, Set<String> own) {
+        List<String> headers = new ArrayList<>();
+        List<Step> steps = parse(report, headers);
+        List<Step> kept = fold(steps, own);
+        if (kept.isEmpty()) {
+            return "";
+        }
+        return render(kept, headers);
+    }
+
+    /** The steps of the first table after "Detailed trace:", its thread columns' headers into {@code headers}. */
+    static List<Step> parse(String report, List<String> headers) {
+        List<Step> steps = new ArrayList<>();
+        int start = report.indexOf("Detailed trace:");
+        if (start < 0) {
+            return steps;
+        }
+        List<Integer> bars = null;
+        int borders = 0;
+        for (String line : report.substring(start).split("\\R")) {
+            if (!line.startsWith("|")) {
+                if (borders > 0) {
+                    break;
+                }
+                continue;
+            }
+            if (line.startsWith("| ---")) {
+                if (++borders == 3) {
+                    break;
+                }
+                continue;
+            }
+            if (bars == null) {
+                bars = bars(line);
+                for (int column = 0; column + 1 < bars.size(); column++) {
+                    headers.add(line.substring(bars.get(column) + 1, bars.get(column + 1)).strip());
+                }
+                continue;
+            }
+            for (int column = 0; column + 1 < bars.size() && bars.get(column + 1) <= line.length(); column++) {
+                String cell = line.substring(bars.get(column) + 2, bars.get(column + 1)).stripTrailing();
+                if (!cell.isBlank()) {
+                    int indent = cell.length() - cell.stripLeading().length();
+                    Matcher at = LOCATION.matcher(cell.strip());
+                    steps.add(at.matches() ? new Step(column, indent / 2, at.group(1), at.group(2))
+                            : new Step(column, indent / 2, cell.strip(), ""));
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static List<Integer> bars(String header) {
+        List<Integer> bars = new ArrayList<>();
+        for (int i = 0; i < header.length(); i++) {
+            if (header.charAt(i) == '|') {
+                bars.add(i);
+            }
+        }
+        return bars;
+    }
+
+    /**
+     * The steps of the threads the check started (column 0 is the harness's own) that the learner's code made, and
+     * each call into that code, depths counted from that call.
+     */
+    static List<Step> fold(List<Step> steps, Set<String> own) {
+        List<Step> kept = new ArrayList<>();
+        int[] entryDepth = new int[64];
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step.column() == 0 || step.column() >= entryDepth.length) {
+                continue;
+            }
+            if (own.contains(step.where())) {
+                kept.add(new Step(step.column(), Math.max(1, step.depth() - entryDepth[step.column()]), inWords(step.text()), step.where()));
+            } else if (entersOwnCode(steps, i, own)) {
+                entryDepth[step.column()] = step.depth();
+                kept.add(new Step(step.column(), 0, withoutReceiver(step.text()), step.where()));
+            }
+        }
+        return kept;
+    }
+
+    /** Whether the next step of the same thread is one level deeper and in the learner's code. */
+    private static boolean entersOwnCode(List<Step> steps, int index, Set<String> own) {
+        Step call = steps.get(index);
+        for (int i = index + 1; i < steps.size(); i++) {
+            Step next = steps.get(i);
+            if (next.column() == call.column()) {
+                return next.depth() == call.depth() + 1 && own.contains(next.where());
+            }
+        }
+        return false;
+    }
+
+    /** Lincheck's names of the steps that are not calls, in the learner's words. */
+    private static String inWords(String step) {
+        return switch (step) {
+            case "MONITORENTER" -> "enters synchronized";
+            case "MONITOREXIT" -> "leaves synchronized";
+            default -> step;
+        };
+    }
+
+    /** {@code start(): Object#3} of {@code race.task.start(): Object#3}: the check's own names mean nothing here. */
+    private static String withoutReceiver(String call) {
+        int paren = call.indexOf('(');
+        int dot = paren < 0 ? -1 : call.lastIndexOf('.', paren);
+        return dot < 0 ? call : call.substring(dot + 1);
+    }
+
+    private static String render(List<Step> steps, List<String> headers) {
+        int columns = headers.size() - 1;
+        int width = (WIDTH - 4) / columns - 2;
+        StringBuilder out = new StringBuilder();
+        out.append("    ");
+        for (int column = 1; column <= columns; column++) {
+            out.append(pad(headers.get(column).toLowerCase(Locale.ROOT), width)).append("  ");
+        }
+        out.setLength(out.length() - 2);
+        out.replace(0, out.length(), out.toString().stripTrailing());
+        int shown = Math.min(steps.size(), MAX_ROWS);
+        for (Step step : steps.subList(0, shown)) {
+            out.append(System.lineSeparator()).append("    ");
+            out.append(" ".repeat((width + 2) * (step.column() - 1)));
+            out.append(cut("  ".repeat(step.depth()) + step.text(), width));
+        }
+        if (steps.size() > shown) {
+            out.append(System.lineSeparator()).append("    …and ").append(steps.size() - shown).append(" more steps");
+        }
+        return out.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    private static String cut(String text, int width) {
+        return text.length() <= width ? text.stripTrailing() : text.substring(0, width - 1) + "…";
+    }
+}
