@@ -59,8 +59,8 @@ class CourseTests {
         return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
             // Visible tests compiled against the stub prove they compile against it; all tests (compiled with the
             // solution) run against the stub's classes.
-            Map<String, InProcessRun.Outcome> visible = InProcessRun.run(exercise.visibleTestClasses(), exercise.stubClasses());
-            Map<String, InProcessRun.Outcome> all = InProcessRun.run(exercise.allTestClasses(), exercise.stubClasses());
+            Map<String, ForkedRun.Outcome> visible = ForkedRun.run(exercise.visibleTestClasses(), exercise.stubClasses());
+            Map<String, ForkedRun.Outcome> all = ForkedRun.run(exercise.allTestClasses(), exercise.stubClasses());
             Set<String> hidden = all.keySet().stream().filter(k -> !visible.containsKey(k)).collect(Collectors.toSet());
 
             assertThat(visible.size())
@@ -140,7 +140,7 @@ class CourseTests {
         }));
     }
 
-    private static Set<String> notFailed(Map<String, InProcessRun.Outcome> results) {
+    private static Set<String> notFailed(Map<String, ForkedRun.Outcome> results) {
         return results.entrySet().stream().filter(e -> e.getValue().status() != Status.FAILED)
                 .map(e -> e.getKey() + " " + e.getValue().status()).collect(Collectors.toSet());
     }

@@ -3,17 +3,22 @@ package awaitlings.course;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
 import awaitlings.harness.FailureText;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -23,48 +28,109 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs the tests found in {@code testRoot} against the classes in {@code classRoots}, in this JVM, with the
- * course's own extensions, and returns each check's outcome by its id, {@code SomeTest.method()}.
+ * Runs the tests found in {@code testRoot} against the classes in {@code classRoots} in a JVM of their own, with the
+ * course's own extensions and this JVM's flags, and returns each check's outcome by its id, {@code SomeTest.method()}.
+ * A JVM of their own, as under Maven and in the grader: the explorer of interleavings knows a class by its name
+ * alone, so two answers' {@code LazyTask} explored in one JVM would be explored as the first one.
  */
-final class InProcessRun {
+final class ForkedRun {
+
+    /** Far more than the slowest exercise's checks take on a loaded machine. */
+    private static final long PATIENCE_MINUTES = 10;
 
     /** How one check ended, and what the learner would read about it (empty when it passed). */
     record Outcome(TestExecutionResult.Status status, String message) {
     }
 
-    private InProcessRun() {
+    private ForkedRun() {
     }
 
     static Map<String, Outcome> run(Path testRoot, Path... classRoots) {
-        Map<String, Outcome> results = new ConcurrentHashMap<>();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("course-run");
+            Path results = dir.resolve("results.tsv");
+            Path output = dir.resolve("output.txt");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(inheritedFlags());
+            List<String> classpath = new ArrayList<>(List.of(System.getProperty("java.class.path"), testRoot.toString()));
+            Stream.of(classRoots).map(Path::toString).forEach(classpath::add);
+            command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), ForkedRun.class.getName(),
+                    testRoot.toString(), results.toString()));
+            Process jvm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!jvm.waitFor(PATIENCE_MINUTES, TimeUnit.MINUTES)) {
+                jvm.destroyForcibly().waitFor();
+                throw new AssertionError("the checks of " + testRoot + " were still running after " + PATIENCE_MINUTES + " minutes");
+            }
+            if (jvm.exitValue() != 0 || !Files.exists(results)) {
+                throw new AssertionError("the JVM running the checks of " + testRoot + " ended with " + jvm.exitValue() + ":"
+                        + System.lineSeparator() + Files.readString(output));
+            }
+            return read(results);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the checks ran", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException leftInTmp) {
+            // A few kilobytes left in the temporary folder cost nothing; the outcome is what matters.
+        }
+    }
+
+    /** The flags this JVM was started with that the checks need too: the explorer's agent, its memory access, the JIT's. */
+    private static List<String> inheritedFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(flag -> flag.startsWith("-javaagent:") || flag.startsWith("-Xshare") || flag.startsWith("--sun-misc-unsafe")
+                        || flag.startsWith("-XX:TieredStopAtLevel") || flag.startsWith("-XX:+UseSerialGC"))
+                .toList();
+    }
+
+    private static Map<String, Outcome> read(Path results) throws IOException {
+        Map<String, Outcome> outcomes = new HashMap<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            String[] part = line.split("\t", -1);
+            outcomes.put(part[0], new Outcome(TestExecutionResult.Status.valueOf(part[1]),
+                    new String(Base64.getDecoder().decode(part[2]), StandardCharsets.UTF_8)));
+        }
+        return outcomes;
+    }
+
+    /** In the forked JVM: runs the tests in {@code args[0]} and writes each outcome as a line into {@code args[1]}. */
+    public static void main(String[] args) throws IOException {
+        Map<String, String> lines = new ConcurrentHashMap<>();
         TestExecutionListener collect = new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 if (test.isTest()) {
-                    results.put(name(test), new Outcome(result.getStatus(), result.getThrowable().map(FailureText::describe).orElse("")));
+                    String message = result.getThrowable().map(FailureText::describe).orElse("");
+                    lines.put(name(test), name(test) + "\t" + result.getStatus() + "\t"
+                            + Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8)));
                 }
             }
         };
-        List<URL> urls = new ArrayList<>();
-        urls.add(url(testRoot));
-        for (Path root : classRoots) {
-            urls.add(url(root));
-        }
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), previous)) {
-            thread.setContextClassLoader(loader);
-            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                    .execute(LauncherDiscoveryRequestBuilder.request()
-                            .selectors(selectClasspathRoots(Set.of(testRoot)))
-                            .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-                            .build(), collect);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-        return results;
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClasspathRoots(Set.of(Path.of(args[0]))))
+                        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                        .build(), collect);
+        Files.write(Path.of(args[1]), lines.values(), StandardCharsets.UTF_8);
+        // The stubs' jobs stay stuck on a closed loop by design: their threads must not hold this JVM.
+        Runtime.getRuntime().halt(0);
     }
 
     /** {@code SomeTest.method()}: which check it is, whatever its display name. */
@@ -74,13 +140,5 @@ final class InProcessRun {
                 .map(source -> (MethodSource) source)
                 .map(m -> m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + "." + m.getMethodName() + "()")
                 .orElse(test.getDisplayName());
-    }
-
-    private static URL url(Path path) {
-        try {
-            return path.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(path.toString(), e);
-        }
     }
 }

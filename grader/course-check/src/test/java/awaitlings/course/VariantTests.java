@@ -33,7 +33,7 @@ class VariantTests {
             assertThat(variant.folder().resolve(Variant.EXPECTED)).as("%s has its %s", variant, Variant.EXPECTED).exists();
             Map<String, String> expected = variant.failing();
             Path classes = variant.compile(Files.createDirectories(work.resolve(variant.exercise().name()).resolve(variant.name())));
-            Map<String, InProcessRun.Outcome> outcomes = InProcessRun.run(variant.exercise().allTestClasses(), classes);
+            Map<String, ForkedRun.Outcome> outcomes = ForkedRun.run(variant.exercise().allTestClasses(), classes);
 
             assertThat(outcomes.keySet()).as("%s: the checks %s names", variant, Variant.EXPECTED).containsAll(expected.keySet());
             TreeSet<String> failed = new TreeSet<>();
@@ -49,7 +49,7 @@ class VariantTests {
         }));
     }
 
-    private static String messages(Map<String, InProcessRun.Outcome> outcomes) {
+    private static String messages(Map<String, ForkedRun.Outcome> outcomes) {
         StringBuilder text = new StringBuilder();
         new TreeSet<>(outcomes.keySet()).stream().filter(check -> outcomes.get(check).status() != Status.SUCCESSFUL)
                 .forEach(check -> text.append("  ").append(check).append(": ")
