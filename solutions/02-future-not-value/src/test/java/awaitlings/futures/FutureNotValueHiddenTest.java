@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import awaitlings.harness.ExploresInterleavings;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
+import awaitlings.harness.Interleavings;
 import awaitlings.harness.NonBlocking;
 import awaitlings.harness.Points;
 import java.io.IOException;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,12 +26,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @DisplayName("02 · a future is not the value (hidden checks)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FutureNotValueHiddenTest {
-
-    /** How long a thread may take to come back from start(): far more than it needs. */
-    private static final Duration PATIENCE = Duration.ofSeconds(3);
-
-    /** How long the first start() waits inside the work for a second one to get in too, which only a race allows. */
-    private static final Duration RACE_WINDOW = Duration.ofSeconds(1);
 
     private final FakeRemote remote = FutureNotValueTest.greeterRemote()
             .failOn("Bob", () -> new IllegalStateException("greeter is down for Bob"))
@@ -192,46 +182,28 @@ class FutureNotValueHiddenTest {
     @Test
     @Order(8)
     @Points(2)
+    @ExploresInterleavings
     @DisplayName("task 4 · two threads calling start() at the same moment run the work once and get the same future")
     @Hint("\"Not started yet? Then start\" must be one step: make start() synchronized (or use an AtomicReference).")
-    void startFromTwoThreadsRunsTheWorkOnce() throws Exception {
-        AtomicInteger runs = new AtomicInteger();
-        CountDownLatch secondRun = new CountDownLatch(1);
-        // The first run of the work waits (up to RACE_WINDOW) for a second run: with a race, the second thread gets
-        // in during that wait every time; a correct start() keeps it out, and the first run just goes on.
-        LazyTask<String> task = LazyTask.of(() -> {
-            if (runs.incrementAndGet() == 1) {
-                awaitQuietly(secondRun);
-            } else {
-                secondRun.countDown();
-            }
-            return remote.fetchAsync("Ada");
+    void startFromTwoThreadsRunsTheWorkOnce() {
+        Interleavings.explore(LazyTask.class,
+                "two threads calling start() at the same moment to run the work once and get the same future",
+                () -> new StartRace(),
+                List.of(race -> race.first = race.task.start(), race -> race.second = race.task.start()),
+                race -> race.runs.get() == 1 && race.first == race.second,
+                race -> race.runs.get() != 1 ? "the work ran " + race.runs.get() + " times"
+                        : "the two threads got two different futures");
+    }
+
+    /** One task that two threads are about to start, and what each of them got. */
+    private static final class StartRace {
+        final AtomicInteger runs = new AtomicInteger();
+        final LazyTask<String> task = LazyTask.of(() -> {
+            runs.incrementAndGet();
+            return new CompletableFuture<>();
         });
-
-        ExecutorService starters = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch ready = new CountDownLatch(2);
-            CountDownLatch go = new CountDownLatch(1);
-            Future<CompletableFuture<String>> first = starters.submit(() -> startWhenToldTo(task, ready, go));
-            Future<CompletableFuture<String>> second = starters.submit(() -> startWhenToldTo(task, ready, go));
-            ready.await();
-            go.countDown();
-            CompletableFuture<String> fromFirst = startedBy(first);
-            CompletableFuture<String> fromSecond = startedBy(second);
-
-            assertThat(runs.get())
-                    .withFailMessage("Expecting two threads that call start() at the same moment to run the work once,%n"
-                            + "but it ran %d times: both saw \"not started yet\" before either had stored its future.%n"
-                            + "Make the check and the start one step (synchronized start(), or compareAndSet).", runs.get())
-                    .isOne();
-            assertThat(fromSecond)
-                    .withFailMessage("Expecting both threads to get the same future from start(),%n"
-                            + "but they got two: %s and %s.", fromFirst, fromSecond)
-                    .isSameAs(fromFirst);
-            assertThat(Futures.valueOf("start()", fromFirst)).as("the value of the started task").isEqualTo("hihi, Ada");
-        } finally {
-            starters.shutdownNow();
-        }
+        CompletableFuture<String> first;
+        CompletableFuture<String> second;
     }
 
     @Test
@@ -262,13 +234,6 @@ class FutureNotValueHiddenTest {
 
     // ---- helpers ----
 
-    private static CompletableFuture<String> startWhenToldTo(LazyTask<String> task, CountDownLatch ready, CountDownLatch go)
-            throws InterruptedException {
-        ready.countDown();
-        go.await();
-        return task.start();
-    }
-
     /** start(), which hands a failure of the work out inside its future: it never waits, so it cannot throw it. */
     private static <T> CompletableFuture<T> startWithoutThrowing(LazyTask<T> task) {
         try {
@@ -277,25 +242,6 @@ class FutureNotValueHiddenTest {
             throw new AssertionError(String.format("Expecting start() to return the work's future, failing later,%n"
                     + "but start() itself threw %s: it waited for the work. Return the future without joining it.",
                     thrown), thrown);
-        }
-    }
-
-    private static <T> T startedBy(Future<T> starter) throws InterruptedException {
-        try {
-            return starter.get(PATIENCE.toMillis() + RACE_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("start() threw " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new AssertionError(String.format("Expecting start() to return at once,%n"
-                    + "but a thread that called it was still waiting %d s later.", PATIENCE.toSeconds()));
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(RACE_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
