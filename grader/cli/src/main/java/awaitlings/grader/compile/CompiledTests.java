@@ -6,6 +6,7 @@ import awaitlings.grader.files.Folders;
 import awaitlings.grader.model.Check;
 import awaitlings.grader.model.Course;
 import awaitlings.grader.sandbox.Permissions;
+import awaitlings.harness.ExploresInterleavings;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.io.File;
@@ -206,7 +207,8 @@ public final class CompiledTests {
                                 isHidden,
                                 method.isAnnotationPresent(Hint.class) ? method.getAnnotation(Hint.class).value() : "",
                                 source.getClassName(), place.file(), place.line());
-                        (isHidden ? hidden : visible).put(check, new Target(source.getClassName(), source.getMethodName()));
+                        (isHidden ? hidden : visible).put(check, new Target(source.getClassName(), source.getMethodName(),
+                                method.isAnnotationPresent(ExploresInterleavings.class)));
                     }
                 }
             }
@@ -226,7 +228,7 @@ public final class CompiledTests {
         }
     }
 
-    static String join(Object... entries) {
+    public static String join(Object... entries) {
         StringBuilder out = new StringBuilder();
         for (Object entry : entries) {
             String text = entry.toString();
@@ -258,7 +260,12 @@ public final class CompiledTests {
     public record CompiledExercise(String exercise, int release, List<Path> testRoots, Map<Check, Target> checks) {
     }
 
-    /** A test method: what the graded JVM selects to run one check. */
-    public record Target(String className, String method) {
+    /**
+     * A test method: what the graded JVM selects to run one check.
+     *
+     * @param explores whether it explores interleavings ({@link ExploresInterleavings}), and so runs in a JVM that
+     *                 loads the explorer's agent
+     */
+    public record Target(String className, String method, boolean explores) {
     }
 }

@@ -9,6 +9,9 @@ import awaitlings.grader.sandbox.ForkedJvm;
 import awaitlings.grader.sandbox.Jail;
 import awaitlings.grader.sandbox.OutputCap;
 import awaitlings.grader.sandbox.Sandbox;
+import awaitlings.harness.ExploresInterleavings;
+import awaitlings.harness.HintedFailure;
+import awaitlings.harness.Interleavings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +41,10 @@ import java.util.concurrent.TimeUnit;
  * or has to be killed, it alone fails and a new JVM runs the checks after it; a JVM that dies before it reports
  * anything is tried once more. Each JVM sees only the libraries, this exercise's tests and this submission's
  * classes for it (a {@link Jail} in the {@link Sandbox}), has a heap cap, cannot be attached to, and runs without
- * {@code sun.misc.Unsafe}.
+ * {@code sun.misc.Unsafe}. The checks that explore interleavings ({@link ExploresInterleavings}) run after the
+ * others, in a JVM of their own that loads the explorer's agent and lends it {@code sun.misc.Unsafe}: only once the
+ * learner's classes are found to name none of that ({@link Interleavings#refusal}), and with them on its class path,
+ * where the explorer looks for them.
  */
 public final class GradedJvm {
 
@@ -76,6 +82,15 @@ public final class GradedJvm {
 
     /** The verdict of every check that ran, which exercises crashed or timed out, and what the JVMs printed. */
     public record Outcome(Map<Check, Verdict> verdicts, Set<String> crashed, Set<String> timedOut, String output) {
+    }
+
+    /** The two kinds of graded JVM: the plain one, and the one that loads the explorer of interleavings. */
+    enum Kind {
+        PLAIN, EXPLORER;
+
+        boolean runs(CompiledTests.Target check) {
+            return check.explores() == (this == EXPLORER);
+        }
     }
 
     /** How one JVM ended, as far as the grader could tell. */
@@ -155,9 +170,35 @@ public final class GradedJvm {
 
     private void run(Exercise exercise, Optional<Standby> standby, long deadlineNanos, Map<Check, Verdict> verdicts,
                      Set<String> crashed, Set<String> timedOut, OutputCap output) {
+        run(Kind.PLAIN, exercise, standby, deadlineNanos, verdicts, crashed, timedOut, output);
+        Map<Check, CompiledTests.Target> exploring = checks(exercise, Kind.EXPLORER);
+        if (exploring.isEmpty()) {
+            return;
+        }
+        Optional<HintedFailure> refused = Interleavings.refusal(exercise.classes());
+        if (refused.isPresent()) {
+            exploring.keySet().forEach(check -> verdicts.put(check, new Verdict(check, false,
+                    TextCap.cut(refused.get().getMessage(), TextCap.MESSAGE), refused.get().hint(), Duration.ZERO)));
+        } else {
+            run(Kind.EXPLORER, exercise, Optional.empty(), deadlineNanos, verdicts, crashed, timedOut, output);
+        }
+    }
+
+    private static Map<Check, CompiledTests.Target> checks(Exercise exercise, Kind kind) {
+        Map<Check, CompiledTests.Target> checks = new LinkedHashMap<>();
+        exercise.compiled().checks().forEach((check, target) -> {
+            if (kind.runs(target)) {
+                checks.put(check, target);
+            }
+        });
+        return checks;
+    }
+
+    private void run(Kind kind, Exercise exercise, Optional<Standby> standby, long deadlineNanos, Map<Check, Verdict> verdicts,
+                     Set<String> crashed, Set<String> timedOut, OutputCap output) {
         String name = exercise.compiled().exercise();
         Map<String, Check> byId = new HashMap<>();
-        Map<Check, CompiledTests.Target> remaining = new LinkedHashMap<>(exercise.compiled().checks());
+        Map<Check, CompiledTests.Target> remaining = checks(exercise, kind);
         remaining.keySet().forEach(check -> byId.put(check.id(), check));
         boolean retried = false;
         for (int attempt = 1; !remaining.isEmpty(); attempt++) {
@@ -168,7 +209,7 @@ public final class GradedJvm {
                 return;
             }
             Attempt run = attempt == 1 && standby.isPresent() ? goAhead(standby.get(), deadlineNanos)
-                    : start(exercise, attempt, remaining, output, deadlineNanos);
+                    : start(kind, exercise, attempt, remaining, output, deadlineNanos);
             int before = remaining.size();
             String current = null;
             for (String line : run.lines()) {
@@ -204,8 +245,9 @@ public final class GradedJvm {
         }
     }
 
-    private Attempt start(Exercise exercise, int attempt, Map<Check, CompiledTests.Target> remaining, OutputCap output, long deadlineNanos) {
-        try (Started jvm = launch(exercise, attempt, remaining, output)) {
+    private Attempt start(Kind kind, Exercise exercise, int attempt, Map<Check, CompiledTests.Target> remaining, OutputCap output,
+                          long deadlineNanos) {
+        try (Started jvm = launch(kind, exercise, attempt, remaining, output)) {
             return go(jvm, deadlineNanos);
         } catch (IOException | UncheckedIOException e) {
             // The grader's own trouble of the moment (a full disk, no free user id): tried once more, then told.
@@ -214,13 +256,13 @@ public final class GradedJvm {
     }
 
     /**
-     * A JVM started for every check of {@code exercise} before its classes are there, as the learner's recheck
+     * A JVM started for every plain check of {@code exercise} before its classes are there, as the learner's recheck
      * starts one while the learner edits: it waits, having loaded nothing of the learner's, until {@link #run} with
      * it lets it go. Closing it ends it if it never went.
      */
     public Standby standBy(Exercise exercise) throws IOException {
         OutputCap output = new OutputCap(OUTPUT_KEEP);
-        return new Standby(exercise, output, launch(exercise, 1, exercise.compiled().checks(), output));
+        return new Standby(exercise, output, launch(Kind.PLAIN, exercise, 1, checks(exercise, Kind.PLAIN), output));
     }
 
     /** A graded JVM started ahead ({@link #standBy}). */
@@ -260,7 +302,7 @@ public final class GradedJvm {
     }
 
     /** A JVM started with its plan and token, its channel listening; the checks run once it is let go. */
-    private record Started(ForkedJvm jvm, ReportChannel channel) implements AutoCloseable {
+    private record Started(Kind kind, ForkedJvm jvm, ReportChannel channel) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try (channel) {
@@ -272,8 +314,10 @@ public final class GradedJvm {
         }
     }
 
-    private Started launch(Exercise exercise, int attempt, Map<Check, CompiledTests.Target> remaining, OutputCap output) throws IOException {
-        Path dir = Files.createDirectories(root.resolve("jvm-" + exercise.compiled().exercise() + "-" + attempt));
+    private Started launch(Kind kind, Exercise exercise, int attempt, Map<Check, CompiledTests.Target> remaining, OutputCap output)
+            throws IOException {
+        String jvmName = "jvm-" + exercise.compiled().exercise() + (kind == Kind.EXPLORER ? "-explorer-" : "-") + attempt;
+        Path dir = Files.createDirectories(root.resolve(jvmName));
         Path plan = dir.resolve("plan.json");
         List<Path> visible = new ArrayList<>(tests.libraries());
         visible.addAll(exercise.compiled().testRoots());
@@ -283,9 +327,9 @@ public final class GradedJvm {
         try {
             visible.add(channel.socket().getParent());
             new ObjectMapper().writeValue(plan.toFile(), plan(channel.socket(), exercise, remaining));
-            ForkedJvm jvm = sandbox.start(Jail.readOnly(visible), dir, javaArgs(plan), output);
+            ForkedJvm jvm = sandbox.start(Jail.readOnly(visible), dir, javaArgs(kind, exercise, plan), output);
             handOver(jvm, channel.token());
-            return new Started(jvm, channel);
+            return new Started(kind, jvm, channel);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -300,7 +344,7 @@ public final class GradedJvm {
                 jvm.kill();
                 return new Attempt(List.of(), End.NEVER_REPORTED, jvm.exitCode());
             }
-            return watch(jvm, started.channel(), deadlineNanos);
+            return watch(started.kind(), jvm, started.channel(), deadlineNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while grading", e);
@@ -320,7 +364,7 @@ public final class GradedJvm {
      * Reads the JVM's reports until it ends; kills it when it stalls past a check's limit, the budget runs out, or
      * it floods the channel.
      */
-    private Attempt watch(ForkedJvm jvm, ReportChannel channel, long deadlineNanos) throws InterruptedException {
+    private Attempt watch(Kind kind, ForkedJvm jvm, ReportChannel channel, long deadlineNanos) throws InterruptedException {
         BlockingQueue<Optional<String>> lines = new ArrayBlockingQueue<>(1024);
         Thread reader = new Thread(() -> {
             try {
@@ -339,7 +383,7 @@ public final class GradedJvm {
         reader.setDaemon(true);
         reader.start();
         List<String> received = new ArrayList<>();
-        long stallNanos = options.testLimit().toNanos() + STALL_GRACE_NANOS;
+        long stallNanos = limit(kind).toNanos() + STALL_GRACE_NANOS;
         long lastProgress = System.nanoTime();
         End end = null;
         while (end == null) {
@@ -367,14 +411,38 @@ public final class GradedJvm {
         return new Attempt(received, end, jvm.exitCode());
     }
 
-    private List<String> javaArgs(Path plan) {
-        return List.of("-Xmx" + options.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
-                // No sun.misc.Unsafe (jdk.unsupported), no attach API, no debugger agent: only the Java SE platform
-                // and the JDK's HTTP server, which exercises may use.
-                "--limit-modules", "java.se,jdk.httpserver",
-                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-cp", tests.classpath(), CheckRunner.class.getName(), plan.toString());
+    /** The longest a check of this kind of JVM may run. */
+    private Duration limit(Kind kind) {
+        Duration explorer = Duration.ofSeconds(ExploresInterleavings.SECONDS);
+        return kind == Kind.EXPLORER && explorer.compareTo(options.testLimit()) > 0 ? explorer : options.testLimit();
+    }
+
+    private List<String> javaArgs(Kind kind, Exercise exercise, Path plan) {
+        List<String> args = new ArrayList<>(List.of("-Xmx" + options.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
+        String classpath = tests.classpath();
+        if (kind == Kind.PLAIN) {
+            // No sun.misc.Unsafe (jdk.unsupported), no attach API, no debugger agent: only the Java SE platform and the
+            // JDK's HTTP server, which exercises may use.
+            args.addAll(List.of("--limit-modules", "java.se,jdk.httpserver"));
+        } else {
+            // The explorer's agent from the start (no attach API still), and the Unsafe it reads fields with; the
+            // learner's classes were found to name neither. Class data sharing is off: the agent's classes on the
+            // boot class path would make the JVM warn that it is.
+            args.addAll(List.of("-javaagent:" + ExplorerAgent.in(tests.libraries()), "-Xshare:off",
+                    "--limit-modules", "java.se,jdk.httpserver,jdk.unsupported"));
+            if (Runtime.version().feature() >= 23) {
+                args.add("--sun-misc-unsafe-memory-access=allow");
+            }
+            // The explorer finds the classes it follows by name, from its own class loader.
+            List<Object> entries = new ArrayList<>(List.of(classpath));
+            entries.addAll(exercise.compiled().testRoots());
+            entries.add(exercise.classes());
+            classpath = CompiledTests.join(entries.toArray());
+        }
+        args.addAll(List.of("-cp", classpath, CheckRunner.class.getName(), plan.toString()));
+        return args;
     }
 
     private RunPlan plan(Path socket, Exercise exercise, Map<Check, CompiledTests.Target> remaining) {
