@@ -19,13 +19,13 @@ final class InterleavingMessages {
      * @param report   Lincheck's report of the run
      * @param trace    that run's steps ({@link InterleavingTrace}), empty when it has none
      */
-    static String shouldHoldInEveryOrder(String promise, int threads, String happened, String report, String trace) {
+    static String shouldHoldInEveryOrder(String promise, String happened, String report, String trace) {
         String broke;
         if (happened != null) {
-            broke = String.format("but %s when the %d threads' steps ran in this order:", happened, threads);
+            broke = String.format("but %s,%nwhen the threads' steps ran in this order:", happened);
         } else if (report.contains("has hung") || report.contains("deadlock") || report.contains("livelock")) {
-            broke = String.format("but the %d threads never finished when their steps ran in this order:"
-                    + "%neach waited for something only another could do, or spun forever:", threads);
+            broke = String.format("but the threads never finished when their steps ran in this order:"
+                    + "%neach waited for something only another could do, or spun forever:");
         } else {
             return String.format("Expecting %s,%nbut the explorer of interleavings could not run your code:%n%s",
                     promise, firstLines(report));

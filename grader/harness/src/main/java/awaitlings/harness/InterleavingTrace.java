@@ -1,6 +1,7 @@
 package awaitlings.harness;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,7 @@ final class InterleavingTrace {
 
     /** Enough for any race of the course; a longer run ends with how many steps were left out. */
     static final int MAX_ROWS = 30;
+    /** The trace fits 100 columns in the banner, which indents it by 4. */
     private static final int WIDTH = 96;
     private static final Pattern LOCATION = Pattern.compile("^(.*) at ([\\w.$]+)\\.([\\w$<>]+)\\([^()]*\\)$");
 
@@ -28,7 +30,8 @@ final class InterleavingTrace {
 
     /**
      * The folded trace of {@code report}, Lincheck's message, for code whose classes Lincheck names {@code own}
-     * ({@code LazyTask}, {@code Outer.Inner}); empty when the report has no detailed trace.
+     * ({@code LazyTask}, {@code Outer.Inner}); empty when the report has no detailed trace. The threads the check
+     * started are "thread 1", "thread 2"… in the order it gave them; any other is a thread of the learner's code.
      */
     static String of(String report, Set<String> own) {
         List<String> headers = new ArrayList<>();
@@ -37,7 +40,26 @@ final class InterleavingTrace {
         if (kept.isEmpty()) {
             return "";
         }
-        return render(kept, headers);
+        return render(kept, labels(steps, headers.size()));
+    }
+
+    /** What each column is called: the check's threads by their order, the others as the learner's code's. */
+    private static List<String> labels(List<Step> steps, int columns) {
+        List<Integer> checks = new ArrayList<>();
+        for (int column = 1; column < columns; column++) {
+            int c = column;
+            if (steps.stream().anyMatch(step -> step.column() == c && step.where().equals(Interleavings.class.getSimpleName()))) {
+                checks.add(column);
+            }
+        }
+        long others = columns - 1 - checks.size();
+        List<String> labels = new ArrayList<>(List.of("main"));
+        int other = 0;
+        for (int column = 1; column < columns; column++) {
+            labels.add(checks.contains(column) ? "thread " + (checks.indexOf(column) + 1)
+                    : others == 1 ? "your code's thread" : "your code's thread " + ++other);
+        }
+        return labels;
     }
 
     /** The steps of the first table after "Detailed trace:", its thread columns' headers into {@code headers}. */
@@ -94,24 +116,34 @@ final class InterleavingTrace {
 
     /**
      * The steps of the threads the check started (column 0 is the harness's own) that the learner's code made, and
-     * each call into that code, depths counted from that call.
+     * each call into that code, depths counted from that call, never more than one deeper than the step before.
      */
     static List<Step> fold(List<Step> steps, Set<String> own) {
         List<Step> kept = new ArrayList<>();
         int[] entryDepth = new int[64];
+        int[] lastDepth = new int[64];
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            if (step.column() == 0 || step.column() >= entryDepth.length) {
+            int column = step.column();
+            if (column == 0 || column >= entryDepth.length || isLoopMarker(step.text())) {
                 continue;
             }
             if (own.contains(step.where())) {
-                kept.add(new Step(step.column(), Math.max(1, step.depth() - entryDepth[step.column()]), inWords(step.text()), step.where()));
+                int depth = Math.min(Math.max(1, step.depth() - entryDepth[column]), lastDepth[column] + 1);
+                lastDepth[column] = depth;
+                kept.add(new Step(column, depth, inWords(step.text()), step.where()));
             } else if (entersOwnCode(steps, i, own)) {
-                entryDepth[step.column()] = step.depth();
-                kept.add(new Step(step.column(), 0, withoutReceiver(step.text()), step.where()));
+                entryDepth[column] = step.depth();
+                lastDepth[column] = 0;
+                kept.add(new Step(column, 0, withoutReceiver(step.text()), step.where()));
             }
         }
         return kept;
+    }
+
+    /** Lincheck's rows that group a loop's steps ({@code loop(3 iterations)}, {@code <iteration 1>}), not steps. */
+    private static boolean isLoopMarker(String text) {
+        return text.startsWith("loop(") || text.startsWith("<iteration");
     }
 
     /** Whether the next step of the same thread is one level deeper and in the learner's code. */
@@ -142,26 +174,53 @@ final class InterleavingTrace {
         return dot < 0 ? call : call.substring(dot + 1);
     }
 
-    private static String render(List<Step> steps, List<String> headers) {
-        int columns = headers.size() - 1;
-        int width = (WIDTH - 4) / columns - 2;
-        StringBuilder out = new StringBuilder();
-        out.append("    ");
-        for (int column = 1; column <= columns; column++) {
-            out.append(pad(headers.get(column).toLowerCase(Locale.ROOT), width)).append("  ");
+    /** The steps in columns side by side, each as wide as it needs, together at most {@link #WIDTH} wide. */
+    private static String render(List<Step> steps, List<String> labels) {
+        List<Step> shown = steps.subList(0, Math.min(steps.size(), MAX_ROWS));
+        List<Integer> columns = shown.stream().map(Step::column).distinct().sorted().toList();
+        int[] widths = new int[columns.size()];
+        for (int i = 0; i < widths.length; i++) {
+            int column = columns.get(i);
+            widths[i] = Math.max(labels.get(column).length(),
+                    shown.stream().filter(step -> step.column() == column).mapToInt(step -> 2 * step.depth() + step.text().length()).max().orElse(0));
         }
-        out.setLength(out.length() - 2);
-        out.replace(0, out.length(), out.toString().stripTrailing());
-        int shown = Math.min(steps.size(), MAX_ROWS);
-        for (Step step : steps.subList(0, shown)) {
+        fit(widths, WIDTH - 4 - 2 * (widths.length - 1));
+        StringBuilder out = new StringBuilder("    ");
+        for (int i = 0; i < widths.length; i++) {
+            out.append(pad(labels.get(columns.get(i)), widths[i] + 2));
+        }
+        stripTrailing(out);
+        for (Step step : shown) {
+            int i = columns.indexOf(step.column());
             out.append(System.lineSeparator()).append("    ");
-            out.append(" ".repeat((width + 2) * (step.column() - 1)));
-            out.append(cut("  ".repeat(step.depth()) + step.text(), width));
+            for (int before = 0; before < i; before++) {
+                out.append(" ".repeat(widths[before] + 2));
+            }
+            out.append(cut("  ".repeat(step.depth()) + step.text(), widths[i]));
         }
-        if (steps.size() > shown) {
-            out.append(System.lineSeparator()).append("    …and ").append(steps.size() - shown).append(" more steps");
+        if (steps.size() > shown.size()) {
+            out.append(System.lineSeparator()).append("    …and ").append(steps.size() - shown.size()).append(" more steps");
         }
         return out.toString();
+    }
+
+    /** Narrows the widest of {@code widths} until together they take at most {@code room}. */
+    private static void fit(int[] widths, int room) {
+        while (Arrays.stream(widths).sum() > room) {
+            int widest = 0;
+            for (int i = 1; i < widths.length; i++) {
+                widest = widths[i] > widths[widest] ? i : widest;
+            }
+            widths[widest]--;
+        }
+    }
+
+    private static void stripTrailing(StringBuilder out) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        out.setLength(end);
     }
 
     private static String pad(String text, int width) {

@@ -82,7 +82,7 @@ public final class Interleavings {
         try {
             Lincheck.runConcurrentTest(ORDERS, () -> atOnce(setup, threads, holds, otherwise, broken));
         } catch (AssertionError explored) {
-            throw new AssertionError(InterleavingMessages.shouldHoldInEveryOrder(promise, threads.size(), broken.get(),
+            throw new AssertionError(InterleavingMessages.shouldHoldInEveryOrder(promise, broken.get(),
                     explored.getMessage(), InterleavingTrace.of(explored.getMessage(), lincheckNames(own))));
         }
     }
