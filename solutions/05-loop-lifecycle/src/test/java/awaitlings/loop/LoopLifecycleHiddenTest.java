@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import awaitlings.harness.ExploresInterleavings;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
+import awaitlings.harness.Interleavings;
 import awaitlings.harness.Points;
 import awaitlings.loop.LoopLifecycleTest.Job;
 import awaitlings.loop.LoopLifecycleTest.Outcome;
 import awaitlings.loop.LoopLifecycleTest.Running;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -231,6 +234,36 @@ class LoopLifecycleHiddenTest {
                     + "but ReportJob %s, and EmailJob %s:%nthey still depend on the shared loop. Give each job its own loop"
                     + " (Loops.newLoop()), closed with try-with-resources.%nTimeline:%n%s",
                     report.describe(), email.describe(), remote.log().timeline()));
+        }
+    }
+
+    @Test
+    @Order(7)
+    @Points(2)
+    @ExploresInterleavings
+    @DisplayName("submit() at the same moment as close() from another thread either refuses the task or runs it, never accepts it and drops it")
+    @Hint("Task 1: asking \"closed?\" and queueing the task must be one step with close(): do both inside the given synchronized (lock).")
+    void submitRacingCloseRunsOrRefuses() {
+        Interleavings.explore(EventLoop.class,
+                "a task submitted while another thread closes the loop to be refused or run, never accepted and dropped",
+                () -> new SubmitRace(),
+                List.of(race -> race.submit(), race -> race.loop.close()),
+                race -> race.refused || race.result.isDone(),
+                race -> "submit() accepted the task and close() returned before it ran");
+    }
+
+    /** A new loop that one thread submits a task to while another closes it, and what became of the task. */
+    private static final class SubmitRace {
+        final EventLoop loop = Loops.newLoop();
+        boolean refused;
+        CompletableFuture<String> result;
+
+        void submit() {
+            try {
+                result = loop.submit(() -> "ran");
+            } catch (IllegalStateException closed) {
+                refused = true;
+            }
         }
     }
 
