@@ -48,7 +48,7 @@ final class InterleavingTrace {
         List<Integer> checks = new ArrayList<>();
         for (int column = 1; column < columns; column++) {
             int c = column;
-            if (steps.stream().anyMatch(step -> step.column() == c && step.where().equals(Interleavings.class.getSimpleName()))) {
+            if (steps.stream().anyMatch(step -> step.column() == c && step.where().startsWith(Interleavings.class.getSimpleName()))) {
                 checks.add(column);
             }
         }

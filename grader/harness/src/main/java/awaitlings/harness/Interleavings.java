@@ -129,13 +129,7 @@ public final class Interleavings {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         List<Thread> started = new ArrayList<>();
         for (Consumer<S> body : threads) {
-            Thread thread = new Thread(() -> {
-                try {
-                    body.accept(state);
-                } catch (Throwable failure) {
-                    thrown.compareAndSet(null, failure);
-                }
-            });
+            Thread thread = new Step<>(body, state, thrown);
             started.add(thread);
             thread.start();
         }
@@ -151,6 +145,32 @@ public final class Interleavings {
         if (happened != null) {
             broken.set(happened);
             throw new AssertionError(happened);
+        }
+    }
+
+    /**
+     * One thread of a run. A subclass of Thread that holds its state in its own fields: the explorer finds what a
+     * thread shares through them, and on JDK 21+ cannot through the task a plain Thread keeps, nor on every JDK
+     * through a lambda's fields, and would then take that state for one thread's own and not switch at its steps.
+     */
+    private static final class Step<S> extends Thread {
+        private final Consumer<S> body;
+        private final S state;
+        private final AtomicReference<Throwable> thrown;
+
+        Step(Consumer<S> body, S state, AtomicReference<Throwable> thrown) {
+            this.body = body;
+            this.state = state;
+            this.thrown = thrown;
+        }
+
+        @Override
+        public void run() {
+            try {
+                body.accept(state);
+            } catch (Throwable failure) {
+                thrown.compareAndSet(null, failure);
+            }
         }
     }
 }
