@@ -24,8 +24,8 @@ final class InterleavingMessages {
         if (happened != null) {
             broke = String.format("but %s,%nwhen the threads' steps ran in this order:", happened);
         } else if (report.contains("has hung") || report.contains("deadlock") || report.contains("livelock")) {
-            broke = String.format("but the threads never finished when their steps ran in this order:"
-                    + "%neach waited for something only another could do, or spun forever:");
+            broke = String.format("but the run never finished when the threads' steps ran in this order:"
+                    + "%na step waited for something that never came, or spun forever:");
         } else {
             return String.format("Expecting %s,%nbut the explorer of interleavings could not run your code:%n%s",
                     promise, firstLines(report));

@@ -182,7 +182,7 @@ class InterleavingsTests {
                                                            started = Object#3
                                                            started ➜ Object#3
                         (x ➜ v: read x and found v · x = v: wrote v to x · Object#3: the third Object made)
-                        The explorer tries up to 100 orders of the threads' steps, switching threads at every read,
+                        The explorer tries up to 50 orders of the threads' steps, switching threads at every read,
                         write, lock and call; this is the first that broke the promise.""".replace("\n", System.lineSeparator()));
     }
 
@@ -231,7 +231,7 @@ class InterleavingsTests {
                 List.of(t -> t.move(t.a, t.b), t -> t.move(t.b, t.a)),
                 t -> t.moved == 2, t -> "only " + t.moved + " finished"))
                 .hasMessageStartingWith(String.format("Expecting two transfers in opposite directions to both finish,%n"
-                        + "but the threads never finished when their steps ran in this order:"))
+                        + "but the run never finished when the threads' steps ran in this order:"))
                 .hasMessageContaining("move(Object#1, Object#2)").hasMessageContaining("enters synchronized");
     }
 }

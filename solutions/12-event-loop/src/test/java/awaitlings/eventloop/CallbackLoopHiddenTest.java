@@ -8,9 +8,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.eventloop.CallbackLoopTest.LoopRun;
 import awaitlings.harness.CallbackLog;
+import awaitlings.harness.ExploresInterleavings;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
+import awaitlings.harness.Interleavings;
+import awaitlings.harness.ManualScheduler;
+import awaitlings.harness.Points;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -211,6 +216,68 @@ class CallbackLoopHiddenTest {
         Throwable closing = catchThrowable(loop::close);
         assertThat(closing).withFailMessage("Expecting close() to work once the interrupted run ended,%nbut it threw %s.",
                 closing).isNull();
+    }
+
+    @Test
+    @Order(7)
+    @Points(2)
+    @ExploresInterleavings
+    @DisplayName("task 3 · two threads calling submit() at the same moment each get their task run once, on the thread running the loop")
+    @Hint("Task 3: submit() is called from other threads: check and queue under the loop's lock, or in a queue that is"
+            + " safe from any thread (callSoon's), never in a collection of your own outside a lock.")
+    void submitFromTwoThreadsAtOnce() {
+        Interleavings.explore(CallbackLoop.class,
+                "two tasks submitted at the same moment from two threads to run once each, on the thread running the loop",
+                () -> new SubmitRace(),
+                List.of(race -> race.first = race.loop.submit(() -> race.ran("first")),
+                        race -> race.second = race.loop.submit(() -> race.ran("second"))),
+                race -> race.runsBothOnce(), race -> race.whatRan());
+    }
+
+    /** A loop that two threads submit a task to each; the thread that judges runs it afterwards. */
+    private static final class SubmitRace {
+        final CallbackLoop loop = new CallbackLoop(new ManualScheduler());
+        final List<String> ran = new ArrayList<>();
+        final List<Thread> ranOn = new ArrayList<>();
+        CompletableFuture<String> first;
+        CompletableFuture<String> second;
+
+        synchronized String ran(String task) {
+            ran.add(task);
+            ranOn.add(Thread.currentThread());
+            return task;
+        }
+
+        /** Runs the loop until what was queued before has run; whether each task ran once, here, with its result. */
+        boolean runsBothOnce() {
+            CompletableFuture<Void> queuedBefore = new CompletableFuture<>();
+            loop.callSoon(() -> queuedBefore.complete(null));
+            try {
+                loop.runUntilComplete(queuedBefore);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running the loop", e);
+            }
+            return ranBothOnce();
+        }
+
+        private synchronized boolean ranBothOnce() {
+            return ran.size() == 2 && ran.containsAll(List.of("first", "second"))
+                    && ranOn.stream().allMatch(thread -> thread == Thread.currentThread())
+                    && "first".equals(first.getNow(null)) && "second".equals(second.getNow(null));
+        }
+
+        synchronized String whatRan() {
+            if (ran.size() != 2 || !ran.containsAll(List.of("first", "second"))) {
+                return "the loop ran " + (ran.isEmpty() ? "neither task" : ran) + " of the tasks [first, second]"
+                        + (ran.size() < 2 ? ": a task submitted at the same moment as the other was lost" : "");
+            }
+            if (ranOn.stream().anyMatch(thread -> thread != Thread.currentThread())) {
+                return "a task ran on a thread that was not running the loop";
+            }
+            return "submit()'s futures held " + first.getNow(null) + " and " + second.getNow(null)
+                    + ", not the results first and second";
+        }
     }
 
     /**
