@@ -37,7 +37,9 @@ import javax.tools.ToolProvider;
  * </pre>
  *
  * Each other line names a check that must fail, with a text its message must contain (after {@code ": "}, optional).
- * Every check not named must pass; a variant that names none is a correct answer.
+ * A line that starts with {@code "~ "} names a check that judges by chance whether this wrong answer breaks it (many
+ * threads at once, and no explorer) and so may fail or pass, with why after {@code ": "}. Every check not named must
+ * pass; a variant that names none is a correct answer.
  *
  * @param exercise the exercise it answers
  * @param name     its folder name, which says what it does, e.g. {@code joins-each-buzzer-at-once}
@@ -68,17 +70,27 @@ record Variant(Exercise exercise, String name, Path folder) {
 
     /** The checks this variant must fail, each with a text its message must contain (possibly empty), in file order. */
     Map<String, String> failing() throws IOException {
-        Map<String, String> failing = new LinkedHashMap<>();
+        return checks(false);
+    }
+
+    /** The checks that may fail or pass on this variant, each with why. */
+    Map<String, String> byChance() throws IOException {
+        return checks(true);
+    }
+
+    private Map<String, String> checks(boolean byChance) throws IOException {
+        Map<String, String> checks = new LinkedHashMap<>();
         for (String line : Files.readAllLines(folder.resolve(EXPECTED), StandardCharsets.UTF_8)) {
             String entry = line.strip();
-            if (entry.isEmpty() || entry.startsWith("#")) {
+            if (entry.isEmpty() || entry.startsWith("#") || entry.startsWith("~ ") != byChance) {
                 continue;
             }
+            entry = byChance ? entry.substring(2).strip() : entry;
             int colon = entry.indexOf("(): ");
             String check = colon < 0 ? entry : entry.substring(0, colon + 2);
-            failing.put(check, colon < 0 ? "" : entry.substring(colon + 4).strip());
+            checks.put(check, colon < 0 ? "" : entry.substring(colon + 4).strip());
         }
-        return failing;
+        return checks;
     }
 
     /**
