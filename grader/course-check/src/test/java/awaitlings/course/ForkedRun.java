@@ -1,6 +1,7 @@
 package awaitlings.course;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import awaitlings.harness.FailureText;
 import java.io.File;
@@ -12,15 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -35,6 +38,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 final class ForkedRun {
 
+    /** What the forked JVM's third argument is to run every check of the test root. */
+    private static final String EVERY_CHECK = "*";
+
     /** Far more than the slowest exercise's checks take on a loaded machine. */
     private static final long PATIENCE_MINUTES = 10;
 
@@ -46,6 +52,21 @@ final class ForkedRun {
     }
 
     static Map<String, Outcome> run(Path testRoot, Path... classRoots) {
+        Map<String, Outcome> outcomes = new HashMap<>();
+        fork(testRoot, EVERY_CHECK, 1, classRoots).forEach(line -> outcomes.put(line.check(), line.outcome()));
+        return outcomes;
+    }
+
+    /** The outcomes of the check {@code method} of {@code testClass} (a binary name), run {@code times} in one JVM. */
+    static List<Outcome> repeat(Path testRoot, String testClass, String method, int times, Path... classRoots) {
+        return fork(testRoot, testClass + "#" + method, times, classRoots).stream().map(Line::outcome).toList();
+    }
+
+    /** One line of the forked JVM's results: a check's outcome in one run. */
+    private record Line(String check, Outcome outcome) {
+    }
+
+    private static List<Line> fork(Path testRoot, String checks, int times, Path... classRoots) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("course-run");
@@ -57,11 +78,11 @@ final class ForkedRun {
             List<String> classpath = new ArrayList<>(List.of(System.getProperty("java.class.path"), testRoot.toString()));
             Stream.of(classRoots).map(Path::toString).forEach(classpath::add);
             command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), ForkedRun.class.getName(),
-                    testRoot.toString(), results.toString()));
+                    testRoot.toString(), results.toString(), checks, String.valueOf(times)));
             Process jvm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            if (!jvm.waitFor(PATIENCE_MINUTES, TimeUnit.MINUTES)) {
+            if (!jvm.waitFor(PATIENCE_MINUTES * times, TimeUnit.MINUTES)) {
                 jvm.destroyForcibly().waitFor();
-                throw new AssertionError("the checks of " + testRoot + " were still running after " + PATIENCE_MINUTES + " minutes");
+                throw new AssertionError("the checks of " + testRoot + " were still running after " + PATIENCE_MINUTES * times + " minutes");
             }
             if (jvm.exitValue() != 0 || !Files.exists(results)) {
                 throw new AssertionError("the JVM running the checks of " + testRoot + " ended with " + jvm.exitValue() + ":"
@@ -100,35 +121,42 @@ final class ForkedRun {
                 .toList();
     }
 
-    private static Map<String, Outcome> read(Path results) throws IOException {
-        Map<String, Outcome> outcomes = new HashMap<>();
+    private static List<Line> read(Path results) throws IOException {
+        List<Line> lines = new ArrayList<>();
         for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
             String[] part = line.split("\t", -1);
-            outcomes.put(part[0], new Outcome(TestExecutionResult.Status.valueOf(part[1]),
-                    new String(Base64.getDecoder().decode(part[2]), StandardCharsets.UTF_8)));
+            lines.add(new Line(part[0], new Outcome(TestExecutionResult.Status.valueOf(part[1]),
+                    new String(Base64.getDecoder().decode(part[2]), StandardCharsets.UTF_8))));
         }
-        return outcomes;
+        return lines;
     }
 
-    /** In the forked JVM: runs the tests in {@code args[0]} and writes each outcome as a line into {@code args[1]}. */
+    /**
+     * In the forked JVM: runs the tests in {@code args[0]} ({@link #EVERY_CHECK} in {@code args[2]}) or the one check
+     * {@code args[2]} names ({@code Class#method}), {@code args[3]} times, and writes each outcome as a line into
+     * {@code args[1]}, in the order they ended.
+     */
     public static void main(String[] args) throws IOException {
-        Map<String, String> lines = new ConcurrentHashMap<>();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         TestExecutionListener collect = new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 if (test.isTest()) {
                     String message = result.getThrowable().map(FailureText::describe).orElse("");
-                    lines.put(name(test), name(test) + "\t" + result.getStatus() + "\t"
+                    lines.add(name(test) + "\t" + result.getStatus() + "\t"
                             + Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8)));
                 }
             }
         };
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(LauncherDiscoveryRequestBuilder.request()
-                        .selectors(selectClasspathRoots(Set.of(Path.of(args[0]))))
-                        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-                        .build(), collect);
-        Files.write(Path.of(args[1]), lines.values(), StandardCharsets.UTF_8);
+        DiscoverySelector checks = args[2].equals(EVERY_CHECK) ? selectClasspathRoots(Set.of(Path.of(args[0]))).get(0)
+                : selectMethod(args[2]);
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+        for (int run = 0; run < Integer.parseInt(args[3]); run++) {
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(checks)
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                    .build(), collect);
+        }
+        Files.write(Path.of(args[1]), lines, StandardCharsets.UTF_8);
         // The stubs' jobs stay stuck on a closed loop by design: their threads must not hold this JVM.
         Runtime.getRuntime().halt(0);
     }
