@@ -14,6 +14,7 @@ import awaitlings.harness.Points;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,13 +162,21 @@ class MirrorRaceTest {
                 "Expecting fastest(\"%s\") to return once the first copy had arrived,%n"
                 + "but it was still waiting %d s later: it waits for a mirror that has not finished (the first one"
                 + " asked?).%nTake the downloads in the order they finish.%nTimeline:%n%s", FILE,
-                Futures.PATIENCE.toSeconds(), timeline(raced)));
+                Futures.PATIENCE.toSeconds(), timelineUntilNow(raced)));
     }
 
     /** The calls to the mirrors {@code raced} on one timeline. */
     static String timeline(List<FakeRemote> raced) {
-        return CallLog.timeline(raced.stream()
-                .collect(Collectors.toMap(FakeRemote::name, FakeRemote::log, (a, b) -> a, LinkedHashMap::new)));
+        return CallLog.timeline(logs(raced));
+    }
+
+    /** The calls to the mirrors {@code raced} on one timeline that runs on to now: for a race still waiting. */
+    static String timelineUntilNow(List<FakeRemote> raced) {
+        return CallLog.timelineUntilNow(logs(raced));
+    }
+
+    private static Map<String, CallLog> logs(List<FakeRemote> raced) {
+        return raced.stream().collect(Collectors.toMap(FakeRemote::name, FakeRemote::log, (a, b) -> a, LinkedHashMap::new));
     }
 
     /**
@@ -185,7 +194,7 @@ class MirrorRaceTest {
                     + "but %s %d s later still had not seen an interrupt: its download was left running.%n"
                     + "cancel(true) on a CompletableFuture only marks it cancelled; it does not interrupt the thread"
                     + " doing the work. The Future that pool.submit returns does: cancel(true) on it interrupts.%n"
-                    + "Timeline:%n%s", running, Futures.PATIENCE.toSeconds(), timeline(raced)));
+                    + "Timeline:%n%s", running, Futures.PATIENCE.toSeconds(), timelineUntilNow(raced)));
         }
     }
 

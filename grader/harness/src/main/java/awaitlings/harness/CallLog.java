@@ -155,7 +155,16 @@ public final class CallLog {
      * real time do.
      */
     public static String timeline(Map<String, CallLog> byFake) {
-        return timeline(byFake, (fake, key) -> fake + " " + key);
+        return timeline(byFake, (fake, key) -> fake + " " + key, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #timeline(Map)}, drawn as the calls stand now: the axis runs on to this moment, and a call still in
+     * flight is marked ⏱, so that a wait that never ended shows how long it has lasted.
+     */
+    public static String timelineUntilNow(Map<String, CallLog> byFake) {
+        long now = byFake.values().stream().findFirst().map(log -> log.clock.getAsLong()).orElse(Long.MIN_VALUE);
+        return timeline(byFake, (fake, key) -> fake + " " + key, now);
     }
 
     /**
@@ -165,10 +174,11 @@ public final class CallLog {
     public static String timelineOfAll(Collection<CallLog> logs) {
         Map<String, CallLog> byIndex = new LinkedHashMap<>();
         logs.forEach(log -> byIndex.put(String.valueOf(byIndex.size()), log));
-        return timeline(byIndex, (fake, key) -> key);
+        return timeline(byIndex, (fake, key) -> key, Long.MIN_VALUE);
     }
 
-    private static String timeline(Map<String, CallLog> byFake, BinaryOperator<String> label) {
+    /** @param now the moment the axis runs to, on the logs' clock, or {@code Long.MIN_VALUE} to end it at the last event */
+    private static String timeline(Map<String, CallLog> byFake, BinaryOperator<String> label, long now) {
         record Stamped(String fake, long nanos, CallEvent event) {
         }
         List<Stamped> all = new ArrayList<>();
@@ -182,7 +192,7 @@ public final class CallLog {
             merged.add(new CallEvent(e.kind(), label.apply(stamped.fake(), e.key()), e.thread(), e.virtual(),
                     stamped.nanos(), inFlight));
         }
-        return TimelineChart.draw(merged, "");
+        return now == Long.MIN_VALUE ? TimelineChart.draw(merged, "") : TimelineChart.drawUntil(merged, now);
     }
 
     /**

@@ -147,6 +147,23 @@ class TimelineChartTests {
     }
 
     @Test
+    @DisplayName("several fakes' chart until now runs its axis on to now, a race still waiting on its loser with it")
+    void severalFakesUntilNow() {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        Map<String, CallLog> mirrors = new LinkedHashMap<>();
+        mirrors.put("mirror-1", CallLog.of(clock::get, List.of(at(0, STARTED, "file", "race-1", 1), at(40, RETURNED, "file", "race-1", 0))));
+        mirrors.put("mirror-2", CallLog.of(clock::get, List.of(at(10, STARTED, "file", "race-2", 1))));
+        clock.set(200 * MS);
+        assertThat(CallLog.timelineUntilNow(mirrors)).isEqualTo("""
+                    your run                 0ms            50ms           100ms          150ms
+                    mirror-1 file  [race-1]  ████████████
+                    mirror-2 file  [race-2]     █████████████████████████████████████████████████████████→
+                    peak in flight 2 · span 200 ms
+                    → still in flight at the end
+                """.stripTrailing());
+    }
+
+    @Test
     @DisplayName("a call that never returned runs to the end of the axis with →")
     void neverReturned() {
         assertThat(chart(
