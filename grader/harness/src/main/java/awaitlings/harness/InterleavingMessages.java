@@ -1,10 +1,15 @@
 package awaitlings.harness;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The messages of {@link Interleavings}. */
 final class InterleavingMessages {
+
+    /** An object as Lincheck numbers it, {@code CompletableFuture#2}; a lambda's number says nothing to a learner. */
+    private static final Pattern NUMBERED = Pattern.compile("\\b((?!Lambda#)[A-Z][\\w.]*)#([1-9])\\b");
+    private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
 
     private InterleavingMessages() {
     }
@@ -27,8 +32,8 @@ final class InterleavingMessages {
             broke = String.format("but the run never finished when the threads' steps ran in this order:"
                     + "%na step waited for something that never came, or spun forever:");
         } else {
-            return String.format("Expecting %s,%nbut the explorer of interleavings could not run your code:%n%s",
-                    promise, firstLines(report));
+            return String.format("Expecting %s,%nbut the explorer of interleavings itself failed on your code, which says nothing"
+                    + " of it: %s%nTell your instructor.", promise, failure(report));
         }
         String steps = trace.isEmpty() ? "" : String.format("%n%s%n(x ➜ v: read x and found v · x = v: wrote v to x%s)",
                 trace, numbered(trace));
@@ -41,9 +46,6 @@ final class InterleavingMessages {
         return "a thread's call threw " + failure;
     }
 
-    private static final Pattern NUMBERED = Pattern.compile("\\b([A-Z][\\w.]*)#([1-9])\\b");
-    private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
-
     /** What {@code CompletableFuture#2} means, said of the first object numbered so in the trace. */
     private static String numbered(String trace) {
         Matcher object = NUMBERED.matcher(trace);
@@ -51,7 +53,10 @@ final class InterleavingMessages {
                 ORDINALS[Integer.parseInt(object.group(2)) - 1], object.group(1)) : "";
     }
 
-    private static String firstLines(String report) {
-        return report.lines().filter(line -> !line.isBlank()).limit(6).reduce((a, b) -> a + System.lineSeparator() + b).orElse("");
+    /** The exception the explorer's report names after "Exception stacktrace:", else its first line. */
+    private static String failure(String report) {
+        List<String> lines = report.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        int trace = lines.indexOf("Exception stacktrace:");
+        return trace >= 0 && trace + 1 < lines.size() ? lines.get(trace + 1) : lines.isEmpty() ? "" : lines.get(0);
     }
 }

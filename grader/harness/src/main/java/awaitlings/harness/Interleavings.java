@@ -1,9 +1,9 @@
 package awaitlings.harness;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,11 +26,15 @@ import org.jetbrains.lincheck.Lincheck;
  * agent is loaded.
  *
  * <pre>{@code
- * Interleavings.explore(LazyTask.class, "two threads calling start() at the same moment to run the work once",
- *         () -> new StartRace(),
- *         List.of(race -> race.first = race.task.start(), race -> race.second = race.task.start()),
- *         race -> race.runs.get() == 1,
- *         race -> "it ran " + race.runs.get() + " times");
+ * @Test
+ * @ExploresInterleavings
+ * void startFromTwoThreads() {
+ *     Interleavings.explore(LazyTask.class, "two threads calling start() at the same moment to run the work once",
+ *             () -> new StartRace(),
+ *             List.of(race -> race.first = race.task.start(), race -> race.second = race.task.start()),
+ *             race -> race.runs.get() == 1,
+ *             race -> "the work ran " + race.runs.get() + " times");
+ * }
  * }</pre>
  *
  * The verdict is plain Java, not AssertJ: it runs under the explorer, which follows every call it makes.
@@ -53,7 +57,7 @@ public final class Interleavings {
 
     /**
      * Runs {@code threads} at once on the state {@code setup} makes, in every order the explorer tries, and judges
-     * each run with {@code verdict}.
+     * each run with {@code holds}.
      *
      * @param underTest a class of the learner's code under test: every class compiled beside it is checked first
      * @param promise   what must hold, as the learner reads it after "Expecting "
