@@ -155,6 +155,37 @@ class RecheckTests {
         }
     }
 
+    @Test
+    @DisplayName("a check that explores interleavings gets grade's verdict on a racy start() and on a correct one")
+    void exploredRacesAsGrade() throws IOException {
+        String exercise = "02-future-not-value";
+        Batch races = Batch.of(work.resolve("races"), exercise);
+        // The explored check is hidden; made visible here, so that the recheck runs it as a learner's copy would.
+        Path hidden = races.course().solution(exercise).resolve("src/test/java/awaitlings/futures/FutureNotValueHiddenTest.java");
+        Files.move(hidden, races.course().exercise(exercise).resolve("src/test/java/awaitlings/futures/FutureNotValueHiddenTest.java"));
+        Folders.delete(races.course().solution(exercise).resolve("src/test"));
+        Course racesClone = Course.at(CourseFixture.cloneOf(races.course(), work.resolve("races-clone")));
+        Path sources = racesClone.exercise(exercise).resolve("src/main/java");
+        Folders.delete(sources);
+        Folders.copy(races.course().solution(exercise).resolve("src/main/java"), sources);
+        GradingFixture grade = GradingFixture.of(races.course(), Files.createDirectories(work.resolve("races-grading")));
+        String check = "FutureNotValueHiddenTest.startFromTwoThreadsRunsTheWorkOnce()";
+        try (Recheck recheck = new Recheck(racesClone, "02", Duration.ofSeconds(5), Duration.ofMinutes(2))) {
+            ExerciseResult locked = recheck.run();
+            assertThat(passedById(locked)).containsEntry(check, true);
+            assertSame(locked, grade.grade(Files.createDirectories(work.resolve("r1")), copyOf(sources, exercise)), "a synchronized start()");
+
+            Path lazyTask = sources.resolve("awaitlings/futures/LazyTask.java");
+            Files.writeString(lazyTask, Files.readString(lazyTask).replace("public synchronized CompletableFuture<T> start()",
+                    "public CompletableFuture<T> start()"));
+            ExerciseResult racy = recheck.run();
+            assertThat(passedById(racy)).containsEntry(check, false);
+            assertThat(racy.verdicts()).filteredOn(v -> v.check().id().equals(check)).singleElement()
+                    .extracting(Verdict::message).asString().contains("when the threads' steps ran in this order:");
+            assertSame(racy, grade.grade(Files.createDirectories(work.resolve("r2")), copyOf(sources, exercise)), "a racy start()");
+        }
+    }
+
     /** Check id ({@code CoffeeShopTest.method()}) → passed, from surefire's XML reports. */
     private static Map<String, Boolean> surefireVerdicts(Path reports) throws Exception {
         Map<String, Boolean> passed = new TreeMap<>();
@@ -198,8 +229,12 @@ class RecheckTests {
 
     /** The learner's code as grade takes it: {@code <exercise>/…java}. */
     private Path learnerCode() throws IOException {
+        return copyOf(sources(), EXERCISE);
+    }
+
+    private Path copyOf(Path sources, String exercise) throws IOException {
         Path code = work.resolve("code-" + System.nanoTime());
-        Folders.copy(sources(), code.resolve(EXERCISE));
+        Folders.copy(sources, code.resolve(exercise));
         return code;
     }
 }
