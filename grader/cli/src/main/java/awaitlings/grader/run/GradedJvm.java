@@ -175,12 +175,22 @@ public final class GradedJvm {
         if (exploring.isEmpty()) {
             return;
         }
-        Optional<HintedFailure> refused = Interleavings.refusal(exercise.classes());
+        Optional<HintedFailure> refused = refusal(exercise);
         if (refused.isPresent()) {
             exploring.keySet().forEach(check -> verdicts.put(check, new Verdict(check, false,
                     TextCap.cut(refused.get().getMessage(), TextCap.MESSAGE), refused.get().hint(), Duration.ZERO)));
         } else {
             run(Kind.EXPLORER, exercise, Optional.empty(), deadlineNanos, verdicts, crashed, timedOut, output);
+        }
+    }
+
+    /** Why the learner's classes may not run beside the explorer's agent; class files it cannot read may not either. */
+    private static Optional<HintedFailure> refusal(Exercise exercise) {
+        try {
+            return Interleavings.refusal(exercise.classes());
+        } catch (RuntimeException unreadable) {
+            return Optional.of(new HintedFailure("The grader could not read your compiled classes to see whether the race"
+                    + " checks may run them (" + unreadable + "), so they did not run.", "Compile your code with javac as it is."));
         }
     }
 
