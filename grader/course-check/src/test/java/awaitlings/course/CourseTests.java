@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import awaitlings.harness.Hint;
@@ -56,11 +60,18 @@ class CourseTests {
     @TestFactory
     @DisplayName("every stub fails every visible and hidden check")
     Stream<DynamicTest> stubsFail() {
-        return Exercise.onThisJdk(ROOT).stream().map(exercise -> dynamicTest(exercise.name(), () -> {
-            // Visible tests compiled against the stub prove they compile against it; all tests (compiled with the
-            // solution) run against the stub's classes.
-            Map<String, ForkedRun.Outcome> visible = ForkedRun.run(exercise.visibleTestClasses(), exercise.stubClasses());
-            Map<String, ForkedRun.Outcome> all = ForkedRun.run(exercise.allTestClasses(), exercise.stubClasses());
+        // Visible tests compiled against the stub prove they compile against it; all tests (compiled with the
+        // solution) run against the stub's classes.
+        List<Exercise> exercises = Exercise.onThisJdk(ROOT);
+        List<Future<Map<String, ForkedRun.Outcome>>> runs = Ahead.start(exercises.stream()
+                .<Callable<Map<String, ForkedRun.Outcome>>>mapMulti((exercise, jobs) -> {
+                    jobs.accept(() -> ForkedRun.run(exercise.visibleTestClasses(), exercise.stubClasses()));
+                    jobs.accept(() -> ForkedRun.run(exercise.allTestClasses(), exercise.stubClasses()));
+                }).toList());
+        return IntStream.range(0, exercises.size()).mapToObj(i -> dynamicTest(exercises.get(i).name(), () -> {
+            Exercise exercise = exercises.get(i);
+            Map<String, ForkedRun.Outcome> visible = Ahead.result(runs.get(2 * i));
+            Map<String, ForkedRun.Outcome> all = Ahead.result(runs.get(2 * i + 1));
             Set<String> hidden = all.keySet().stream().filter(k -> !visible.containsKey(k)).collect(Collectors.toSet());
 
             assertThat(visible.size())
@@ -145,7 +156,7 @@ class CourseTests {
                 .map(e -> e.getKey() + " " + e.getValue().status()).collect(Collectors.toSet());
     }
 
-    private static java.util.List<String> sources(Path module) throws IOException {
+    private static List<String> sources(Path module) throws IOException {
         try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
             return files.filter(f -> f.toString().endsWith(".java")).map(f -> {
                 try {

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,11 +33,16 @@ class VariantTests {
     @TestFactory
     @DisplayName("each variant loses exactly the checks it should, with the right message")
     Stream<DynamicTest> variantsAreJudgedRight() {
-        return Variant.all(ROOT).stream().map(variant -> dynamicTest(variant.toString(), () -> {
+        List<Variant> variants = Variant.all(ROOT);
+        List<Future<Map<String, ForkedRun.Outcome>>> runs = Ahead.start(variants.stream()
+                .<Callable<Map<String, ForkedRun.Outcome>>>map(variant -> () -> ForkedRun.run(variant.exercise().allTestClasses(),
+                        variant.compile(Files.createDirectories(work.resolve(variant.exercise().name()).resolve(variant.name())))))
+                .toList());
+        return IntStream.range(0, variants.size()).mapToObj(i -> dynamicTest(variants.get(i).toString(), () -> {
+            Variant variant = variants.get(i);
             assertThat(variant.folder().resolve(Variant.EXPECTED)).as("%s has its %s", variant, Variant.EXPECTED).exists();
             Map<String, String> expected = variant.failing();
-            Path classes = variant.compile(Files.createDirectories(work.resolve(variant.exercise().name()).resolve(variant.name())));
-            Map<String, ForkedRun.Outcome> outcomes = ForkedRun.run(variant.exercise().allTestClasses(), classes);
+            Map<String, ForkedRun.Outcome> outcomes = Ahead.result(runs.get(i));
 
             assertThat(outcomes.keySet()).as("%s: the checks %s names", variant, Variant.EXPECTED).containsAll(expected.keySet())
                     .containsAll(variant.byChance().keySet());
