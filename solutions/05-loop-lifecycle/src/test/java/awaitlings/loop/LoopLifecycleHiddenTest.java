@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import awaitlings.harness.CallLog;
+import awaitlings.harness.CallRecorder;
 import awaitlings.harness.ExploresInterleavings;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
@@ -15,6 +17,7 @@ import awaitlings.loop.LoopLifecycleTest.Job;
 import awaitlings.loop.LoopLifecycleTest.Outcome;
 import awaitlings.loop.LoopLifecycleTest.Running;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,9 +72,10 @@ class LoopLifecycleHiddenTest {
         Thread loopThread = loop.submit(Thread::currentThread).join();
         CompletableFuture<String> first = loop.submit(() -> held.fetch("first"));
         CompletableFuture<String> second = loop.submit(() -> held.fetch("second"));
+        CallRecorder closes = new CallRecorder();
         AtomicBoolean loopAliveWhenCloseReturned = new AtomicBoolean();
         Thread closer = daemon("closer", () -> {
-            loop.close();
+            closes.run("close()", loop::close);
             loopAliveWhenCloseReturned.set(loopThread.isAlive());
         });
         try {
@@ -100,13 +104,14 @@ class LoopLifecycleHiddenTest {
         closer.join(PATIENCE.toMillis());
         assertThat(closer.isAlive())
                 .withFailMessage("Expecting close() to return once the queued tasks were done,%n"
-                        + "but it was still waiting %d s after they finished.", PATIENCE.toSeconds())
+                        + "but it was still waiting %d s after they finished.%nTimeline:%n%s", PATIENCE.toSeconds(),
+                        CallLog.timelineUntilNow(withCloses(held, closes)))
                 .isFalse();
         assertThat(loopAliveWhenCloseReturned.get())
                 .withFailMessage("Expecting close() to return once the loop's thread was gone,%n"
                         + "but when close() returned, \"%s\" was still running the tasks queued before it:"
-                        + " close() did not wait for the thread.%nWait for it to end (thread.join()) before close() returns.",
-                        loopThread.getName())
+                        + " close() did not wait for the thread.%nWait for it to end (thread.join()) before close() returns."
+                        + "%nTimeline:%n%s", loopThread.getName(), CallLog.timeline(withCloses(held, closes)))
                 .isFalse();
     }
 
@@ -117,17 +122,18 @@ class LoopLifecycleHiddenTest {
             + " for itself. submit() must then refuse new work.")
     void closeFromATaskOnTheLoop() {
         EventLoop loop = Loops.newLoop();
+        CallRecorder closes = new CallRecorder();
 
         CompletableFuture<Thread> closedFromInside = loop.submit(() -> {
-            loop.close();
+            closes.run("close()", loop::close);
             return Thread.currentThread();
         });
 
         Thread loopThread = assertThat(closedFromInside)
-                .withFailMessage("Expecting close(), called from a task running on the loop, to return,%n"
+                .withFailMessage(() -> String.format("Expecting close(), called from a task running on the loop, to return,%n"
                         + "but that task was still running %d s later: close() waits for the loop's thread to end, and"
-                        + " here it is that thread, so it waits for itself.%nWait only when another thread calls close().",
-                        PATIENCE.toSeconds())
+                        + " here it is that thread, so it waits for itself.%nWait only when another thread calls close()."
+                        + "%nTimeline:%n%s", PATIENCE.toSeconds(), closes.log().timelineUntilNow()))
                 .succeedsWithin(PATIENCE)
                 .actual();
         refusesWork(loop, "after a task on it called close()");
@@ -144,26 +150,31 @@ class LoopLifecycleHiddenTest {
         EventLoop loop = Loops.newLoop();
         Thread loopThread = loop.submit(Thread::currentThread).join();
         CompletableFuture<String> task = loop.submit(() -> held.fetch("report"));
+        CallRecorder closes = new CallRecorder();
         AtomicBoolean interruptedWhenCloseReturned = new AtomicBoolean();
         Thread closer = daemon("closer", () -> {
-            loop.close();
+            closes.run("close()", loop::close);
             interruptedWhenCloseReturned.set(Thread.currentThread().isInterrupted());
         });
         try {
             if (waitingOrDone(closer) == Thread.State.TERMINATED) {
                 fail(String.format("Expecting close() to wait for the loop's thread while a task queued before it still ran,%n"
-                        + "but close() had returned already: it did not wait for the thread."));
+                        + "but close() had returned already: it did not wait for the thread.%nTimeline:%n%s",
+                        CallLog.timeline(withCloses(held, closes))));
             }
             closer.interrupt();
             joinQuietly(closer);
             if (closer.isAlive()) {
                 fail(String.format("Expecting close() to stop waiting when its thread was interrupted,%n"
-                        + "but it was still waiting %d s later: the interrupt was lost.", PATIENCE.toSeconds()));
+                        + "but it was still waiting %d s later: the interrupt was lost.%nTimeline:%n%s", PATIENCE.toSeconds(),
+                        CallLog.timelineUntilNow(withCloses(held, closes))));
             }
             assertThat(interruptedWhenCloseReturned.get())
                     .withFailMessage("Expecting close() to return with the interrupt status set, after an interrupt woke it,%n"
                             + "but when it returned the status was cleared: its caller cannot tell it was asked to stop.%n"
-                            + "In the catch of InterruptedException, call Thread.currentThread().interrupt().")
+                            + "In the catch of InterruptedException, call Thread.currentThread().interrupt().%n"
+                            + "Timeline (a close() that kept the interrupt would end with ⊘):%n%s",
+                            CallLog.timeline(withCloses(held, closes)))
                     .isTrue();
             refusesWork(loop, "after an interrupted close()");
         } finally {
@@ -265,6 +276,14 @@ class LoopLifecycleHiddenTest {
                 refused = true;
             }
         }
+    }
+
+    /** The tasks' calls of {@code service} ("task first") and the check's calls of close() ("loop close()"), on one time axis. */
+    private static Map<String, CallLog> withCloses(FakeRemote service, CallRecorder closes) {
+        Map<String, CallLog> logs = new LinkedHashMap<>();
+        logs.put("task", service.log());
+        logs.put("loop", closes.log());
+        return logs;
     }
 
     /** Starts {@code body} on a daemon thread, so that one stuck in close() cannot keep the checks' JVM alive. */
