@@ -53,7 +53,7 @@ class LogShipperTest {
             // 2 lines in the held uploads, 4 in the queue, and each of the 3 producers holds the line it waits to put.
             awaitRead(9);
             readNoFurther(9, "the 3 sources to be read no further than 9 lines while the uploads were held:%n"
-                    + "    2 in the uploads, 4 in the queue (its capacity), 1 in each producer's hand");
+                    + "    2 in the uploads, 4 in the queue (its capacity), 1 in each producer's hand", server);
         } finally {
             server.release();
         }
@@ -174,13 +174,13 @@ class LogShipperTest {
      * Fails as soon as more than {@code lines} lines are read within 300 ms: a producer that would read too far does
      * it at once, while one that waits on a full queue reads nothing meanwhile.
      */
-    void readNoFurther(int lines, String expected) {
+    void readNoFurther(int lines, String expected, FakeRemote server) {
         try {
             Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> backlog.read() <= lines);
         } catch (ConditionTimeoutException readOn) {
-            fail(String.format("Expecting " + expected + "%nbut %d lines were read: the queue let the producers run ahead of"
-                    + " the uploads.%nA full queue must hold the producers back: put() into an ArrayBlockingQueue(capacity).",
-                    backlog.read()));
+            fail(String.format("Expecting " + expected + "%nbut %d lines were read (%s): the queue let the producers run ahead of"
+                    + " the uploads.%nA full queue must hold the producers back: put() into an ArrayBlockingQueue(capacity)."
+                    + "%nTimeline of the held uploads:%n%s", backlog.read(), backlog.readBySource(), server.log().timelineUntilNow()));
         }
     }
 
@@ -202,6 +202,7 @@ class LogShipperTest {
      */
     static final class Backlog {
         private int read;
+        private final Map<String, Integer> readBySource = new TreeMap<>();
         private int uploading;
         private int most;
         private final Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -224,6 +225,7 @@ class LogShipperTest {
                         return null;
                     }
                     read++;
+                    readBySource.merge(name, 1, Integer::sum);
                     most = Math.max(most, read - uploading);
                     return name + "-" + n;
                 }
@@ -242,6 +244,11 @@ class LogShipperTest {
 
         synchronized int read() {
             return read;
+        }
+
+        /** How many lines each source gave, e.g. {@code "s1 7, s2 7, s3 6"}. */
+        synchronized String readBySource() {
+            return readBySource.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         }
 
         /** The most lines read and not yet uploading at any moment. */
