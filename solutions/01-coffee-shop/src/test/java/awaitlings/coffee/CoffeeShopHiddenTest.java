@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import awaitlings.harness.CallRecorder;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
@@ -128,9 +129,10 @@ class CoffeeShopHiddenTest {
     void orderAllKeepsTheOrderOfTheDrinks() {
         List<String> drinks = List.of("latte", "mocha", "tea", "flat white", "cortado");
         FakeRemote remote = CoffeeShopTest.barista().latency(BREW_TIME).build();
-        CoffeeShop shop = new CoffeeShop(readyLastToFirst(drinks, CoffeeShopTest.baristaAt(remote)), counterStaff);
+        CallRecorder waits = new CallRecorder();
+        CoffeeShop shop = new CoffeeShop(readyLastToFirst(drinks, CoffeeShopTest.baristaAt(remote), waits), counterStaff);
 
-        List<Coffee> round = orderAllOf(shop, drinks, remote);
+        List<Coffee> round = orderAllOf(shop, drinks, remote, waits);
 
         List<Coffee> expected = drinks.stream().map(Coffee::new).toList();
         assertThat(round)
@@ -198,15 +200,15 @@ class CoffeeShopHiddenTest {
     /**
      * Makes the drinks ready last to first, whatever the machine's load: each drink is brewed only once the drink
      * ordered after it is ready. That needs every order placed at once, so a one-at-a-time orderAll fails with a
-     * message instead of hanging.
+     * message instead of hanging, and each wait is in {@code waits} for its timeline.
      */
-    private static Barista readyLastToFirst(List<String> drinks, Barista barista) {
+    private static Barista readyLastToFirst(List<String> drinks, Barista barista, CallRecorder waits) {
         Map<String, CountDownLatch> ready = drinks.stream()
                 .collect(Collectors.toMap(Function.identity(), drink -> new CountDownLatch(1)));
         return drink -> {
             int next = drinks.indexOf(drink) + 1;
             if (next < drinks.size()) {
-                awaitReady(drinks.get(next), ready.get(drinks.get(next)), drink);
+                waits.run(drink, () -> awaitReady(drinks.get(next), ready.get(drinks.get(next)), drink));
             }
             Coffee coffee = barista.brew(drink);
             ready.get(drink).countDown();
@@ -228,14 +230,16 @@ class CoffeeShopHiddenTest {
     }
 
     /** Places the round, turning a failure of orderAll itself into a lesson (an unsolved task stays as it is). */
-    private static List<Coffee> orderAllOf(CoffeeShop shop, List<String> drinks, FakeRemote remote) {
+    private static List<Coffee> orderAllOf(CoffeeShop shop, List<String> drinks, FakeRemote remote, CallRecorder waits) {
         try {
             return shop.orderAll(drinks);
         } catch (UnsupportedOperationException unsolved) {
             throw unsolved;
         } catch (RuntimeException thrown) {
-            return fail(String.format("Expecting orderAll(%s) to return the coffees,%nbut it threw%n    %s%nTimeline:%n%s",
-                    drinks, thrown, remote.log().timeline()), thrown);
+            String brews = remote.log().calls() == 0 ? "" : String.format("%nTimeline of the brews:%n%s", remote.log().timeline());
+            return fail(String.format("Expecting orderAll(%s) to return the coffees,%nbut it threw%n    %s%n"
+                    + "Timeline of each drink waiting for the one ordered after it to be ready:%n%s%s",
+                    drinks, thrown, waits.log().timeline(), brews), thrown);
         }
     }
 
