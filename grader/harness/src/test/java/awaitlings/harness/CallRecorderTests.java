@@ -27,6 +27,13 @@ class CallRecorderTests {
     }
 
     @Test
+    @DisplayName("returns what the call returned")
+    void returnsItsResult() {
+        assertThat(calls.call("fetch /a", () -> "page /a")).isEqualTo("page /a");
+        assertThat(calls.log().events()).extracting(CallEvent::kind).containsExactly(STARTED, RETURNED);
+    }
+
+    @Test
     @DisplayName("logs a call that threw as failed, and throws what it threw")
     void failed() {
         IllegalStateException thrown = new IllegalStateException("Event loop is closed");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.CallEvent;
 import awaitlings.harness.CallLog;
+import awaitlings.harness.CallRecorder;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
@@ -170,7 +171,8 @@ class BoundedDownloadsHiddenTest {
         CountDownLatch started = new CountDownLatch(1);
         // Whichever download gets the only permit holds it and ignores interrupts, so the other is the one that must
         // stop: it waits for the permit when the pool is shut down.
-        Downloader downloader = url -> {
+        CallRecorder downloads = new CallRecorder();
+        Downloader downloader = url -> downloads.call(url, () -> {
             started.countDown();
             while (true) {
                 try {
@@ -180,7 +182,7 @@ class BoundedDownloadsHiddenTest {
                     // keeps the permit until the check lets it go
                 }
             }
-        };
+        });
         ExecutorService own = Executors.newCachedThreadPool(BoundedDownloadsTest.poolThreads());
         try {
             CompletableFuture<List<String>> pages = new BoundedDownloads(downloader, own, 1).downloadAll(List.of("/first", "/second"));
@@ -188,10 +190,18 @@ class BoundedDownloadsHiddenTest {
             own.shutdownNow();
             finish.countDown();
 
-            Throwable failure = Futures.failureOf("downloadAll(/first, /second) after the pool was shut down", pages);
+            Throwable failure;
+            try {
+                failure = Futures.failureOf("downloadAll(/first, /second) after the pool was shut down", pages);
+            } catch (AssertionError notFailed) {
+                throw new AssertionError(String.format("%s%nTimeline of the downloads:%n%s", notFailed.getMessage(),
+                        downloads.log().timeline()), notFailed);
+            }
             assertThat(failure)
                     .withFailMessage("Expecting downloadAll to fail with a CancellationException for the download that was"
-                            + " still waiting for a permit when the pool was shut down,%nbut it failed with%n    %s", failure)
+                            + " still waiting for a permit when the pool was shut down,%nbut it failed with%n    %s%nTimeline of the"
+                            + " downloads (the pool was shut down while one of them held the only permit):%n%s",
+                            failure, downloads.log().timeline())
                     .isInstanceOf(java.util.concurrent.CancellationException.class);
         } finally {
             finish.countDown();
