@@ -163,8 +163,7 @@ public final class CallLog {
      * flight is marked ⏱, so that a wait that never ended shows how long it has lasted.
      */
     public static String timelineUntilNow(Map<String, CallLog> byFake) {
-        long now = byFake.values().stream().findFirst().map(log -> log.clock.getAsLong()).orElse(Long.MIN_VALUE);
-        return timeline(byFake, (fake, key) -> fake + " " + key, now);
+        return timeline(byFake, (fake, key) -> fake + " " + key, now(byFake));
     }
 
     /**
@@ -172,9 +171,24 @@ public final class CallLog {
      * held fake per page so that a check can let each go on its own. The logs must count time on the same clock.
      */
     public static String timelineOfAll(Collection<CallLog> logs) {
+        return timeline(byIndex(logs), (fake, key) -> key, Long.MIN_VALUE);
+    }
+
+    /** As {@link #timelineOfAll}, with its axis run on to now: for a message written while a call is still held. */
+    public static String timelineOfAllUntilNow(Collection<CallLog> logs) {
+        Map<String, CallLog> byIndex = byIndex(logs);
+        return timeline(byIndex, (fake, key) -> key, now(byIndex));
+    }
+
+    private static Map<String, CallLog> byIndex(Collection<CallLog> logs) {
         Map<String, CallLog> byIndex = new LinkedHashMap<>();
         logs.forEach(log -> byIndex.put(String.valueOf(byIndex.size()), log));
-        return timeline(byIndex, (fake, key) -> key, Long.MIN_VALUE);
+        return byIndex;
+    }
+
+    /** Now on the clock the logs share, or {@code Long.MIN_VALUE} when there are none. */
+    private static long now(Map<String, CallLog> logs) {
+        return logs.values().stream().findFirst().map(log -> log.clock.getAsLong()).orElse(Long.MIN_VALUE);
     }
 
     /** @param now the moment the axis runs to, on the logs' clock, or {@code Long.MIN_VALUE} to end it at the last event */

@@ -45,6 +45,17 @@ class CallRecorderTests {
     }
 
     @Test
+    @DisplayName("logs a call that threw a checked exception as failed, and throws it")
+    void failedChecked() {
+        InterruptedException thrown = new InterruptedException("join() interrupted");
+
+        assertThatThrownBy(() -> calls.callThrowing("join()", () -> {
+            throw thrown;
+        })).isSameAs(thrown);
+        assertThat(calls.log().events()).extracting(CallEvent::kind).containsExactly(STARTED, FAILED);
+    }
+
+    @Test
     @DisplayName("logs a call that returned with the interrupt status set as interrupted, and keeps the status")
     void returnedInterrupted() {
         try {

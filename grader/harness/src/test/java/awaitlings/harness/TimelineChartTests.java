@@ -164,6 +164,22 @@ class TimelineChartTests {
     }
 
     @Test
+    @DisplayName("several logs' chart until now keys each row by its call, and runs its axis on to now")
+    void severalLogsUntilNow() {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        CallLog service = CallLog.of(clock::get, List.of(at(0, STARTED, "ship", "task-1", 1)));
+        CallLog checks = CallLog.of(clock::get, List.of(at(10, STARTED, "join()", "caller of join()", 1)));
+        clock.set(200 * MS);
+        assertThat(CallLog.timelineOfAllUntilNow(List.of(service, checks))).isEqualTo("""
+                    your run                    0ms            50ms           100ms          150ms
+                    ship  [task-1]              ████████████████████████████████████████████████████████████→
+                    join()  [caller of join()]     █████████████████████████████████████████████████████████→
+                    peak in flight 2 · span 200 ms
+                    → still in flight at the end
+                """.stripTrailing());
+    }
+
+    @Test
     @DisplayName("a call that never returned runs to the end of the axis with →")
     void neverReturned() {
         assertThat(chart(
