@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.backpressure.LogShipperTest.Running;
 import awaitlings.harness.CallEvent;
+import awaitlings.harness.CallRecorder;
 import awaitlings.harness.CallerThread;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
@@ -148,7 +149,8 @@ class LogShipperHiddenTest {
         IllegalStateException unreadable = new IllegalStateException("s2: disk read error");
         CountDownLatch uploading = new CountDownLatch(1);
         List<String> order = new CopyOnWriteArrayList<>();
-        Uploader slowToStop = line -> {
+        CallRecorder calls = new CallRecorder();
+        Uploader slowToStop = line -> calls.run("upload", () -> {
             uploading.countDown();
             try {
                 new CountDownLatch(1).await();
@@ -158,7 +160,7 @@ class LogShipperHiddenTest {
                 order.add("the stopped upload ended");
                 Thread.currentThread().interrupt();
             }
-        };
+        });
         LogSource failsOnceUploading = () -> {
             try {
                 uploading.await(Futures.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -169,16 +171,17 @@ class LogShipperHiddenTest {
         };
 
         List<LogSource> sources = List.of(backlog.source("s1", 1), failsOnceUploading);
-        Running running = new Running(CallerThread.start("ship()", () -> {
+        Running running = new Running(CallerThread.start("ship()", () -> calls.callThrowing("ship()", () -> {
             new LogShipper(2, 1).ship(sources, slowToStop);
             return null;
-        }));
+        })));
         Throwable thrown = catchThrowable(running::returned);
         order.add("ship() returned");
 
         failedWith(thrown, unreadable);
         assertThat(order).withFailMessage("Expecting ship() to return only once the upload it stopped had ended,%n"
-                + "but the order was %s: ship() returned while one of its threads was still running.", order)
+                + "but the order was %s: ship() returned while one of its threads was still running.%nTimeline:%n%s",
+                order, calls.log().timeline())
                 .containsExactly("the stopped upload ended", "ship() returned");
     }
 
