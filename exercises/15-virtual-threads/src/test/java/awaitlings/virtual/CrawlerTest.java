@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.CallEvent;
+import awaitlings.harness.CallLog;
 import awaitlings.harness.CallerThread;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
@@ -122,7 +123,8 @@ class CrawlerTest {
         }
         assertThat(slow.log().endOf("/slow")).withFailMessage("Expecting fetchAll to throw only once the other fetch"
                 + " (/slow, 300 ms) had ended,%nbut /slow was still running: it outlives the call that started it.%n"
-                + "Close the executor (try-with-resources) before the exception leaves fetchAll.").isPresent();
+                + "Close the executor (try-with-resources) before the exception leaves fetchAll.%n"
+                + "Timeline when fetchAll threw:%n%s", CallLog.timelineOfAll(List.of(fast.log(), slow.log()))).isPresent();
     }
 
     // ---- the catalog and the crawls ------------------------------------------------------------------------------
@@ -172,8 +174,8 @@ class CrawlerTest {
             fail(String.format("Expecting %s to have %d fetches in flight at once,%nbut %d s later only %d had started:"
                     + " the others wait for a thread. Platform threads are few and costly, so a pool of them runs only"
                     + " as many fetches as it has threads.%nGive each fetch a virtual thread of its own:"
-                    + " Executors.newVirtualThreadPerTaskExecutor().", what, count, Futures.PATIENCE.toSeconds(),
-                    catalog.log().calls()));
+                    + " Executors.newVirtualThreadPerTaskExecutor().%nTimeline:%n%s", what, count, Futures.PATIENCE.toSeconds(),
+                    catalog.log().calls(), catalog.log().timelineUntilNow()));
         }
     }
 
@@ -187,8 +189,8 @@ class CrawlerTest {
                     .until(() -> catalog.log().calls() <= limit);
         } catch (ConditionTimeoutException startedMore) {
             fail(String.format("Expecting at most %d fetches at once, the limit,%nbut %d started while the first %d were"
-                    + " held: nothing held the others back.%nTake a permit of a Semaphore(limit) before each fetch.",
-                    limit, catalog.log().calls(), limit));
+                    + " held: nothing held the others back.%nTake a permit of a Semaphore(limit) before each fetch."
+                    + "%nTimeline:%n%s", limit, catalog.log().calls(), limit, catalog.log().timelineUntilNow()));
         }
     }
 
