@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.CallEvent;
+import awaitlings.harness.CallLog;
+import awaitlings.harness.CallRecorder;
 import awaitlings.harness.CallerThread;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.Points;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,6 +43,10 @@ class TaskGroupTest {
     /** The tasks whose code has ended, clean-up included. */
     final List<String> ended = new CopyOnWriteArrayList<>();
     final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    /** The services this check's tasks call, in the order the check made them, for the timeline of a failure. */
+    private final Set<FakeRemote> services = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** The check's join() and close(), and the tasks' clean-up, for the same timeline. */
+    private final CallRecorder calls = new CallRecorder();
 
     @Test
     @Order(1)
@@ -110,7 +119,8 @@ class TaskGroupTest {
             failedWith(thrown, down);
             assertThat(ended).withFailMessage("Expecting join() to throw only once every task had ended,%nbut when it"
                     + " threw, the cancelled task \"stock\" was still cleaning up (300 ms after its interrupt): it"
-                    + " outlives its group.%nWait for the tasks' threads, not only for their Futures.").contains("stock");
+                    + " outlives its group.%nWait for the tasks' threads, not only for their Futures.%nTimeline:%n%s", timeline())
+                    .contains("stock");
         } finally {
             held.release();
         }
@@ -130,14 +140,14 @@ class TaskGroupTest {
             group.fork(call(held, "ship"));
             awaitStarted(held, 2);
 
-            returned(CallerThread.start("close()", () -> {
+            returned(CallerThread.start("close()", () -> calls.callThrowing("close()", () -> {
                 group.close();
                 return null;
-            }), "close()");
+            })), "close()");
 
             sawTheInterrupt(held, "stock", "ship");
             assertThat(ended).withFailMessage("Expecting both tasks to have ended when close() returned, the clean-up of"
-                    + " \"stock\" (300 ms after its interrupt) included,%nbut only %s had.", ended)
+                    + " \"stock\" (300 ms after its interrupt) included,%nbut only %s had.%nTimeline:%n%s", ended, timeline())
                     .containsExactlyInAnyOrder("stock", "ship");
         } finally {
             held.release();
@@ -178,8 +188,34 @@ class TaskGroupTest {
         return FakeRemote.named("service");
     }
 
+    /** {@code service}, whose calls the timeline of a failure of this check then shows. */
+    FakeRemote called(FakeRemote service) {
+        services.add(service);
+        return service;
+    }
+
+    /** The calls of every service this check's tasks called, its join() or close() and the clean-ups, on one time axis. */
+    String timeline() {
+        return CallLog.timelineOfAll(logs());
+    }
+
+    /** As {@link #timeline()}, with the axis run on to now, for a call still waiting. */
+    String timelineUntilNow() {
+        return CallLog.timelineOfAllUntilNow(logs());
+    }
+
+    private List<CallLog> logs() {
+        List<CallLog> logs = new ArrayList<>();
+        synchronized (services) {
+            services.forEach(service -> logs.add(service.log()));
+        }
+        logs.add(calls.log());
+        return logs;
+    }
+
     /** A task that calls {@code service} for {@code key}, noting its thread, and that it ended. */
     Callable<String> call(FakeRemote service, String key) {
+        called(service);
         return () -> {
             threads.add(Thread.currentThread());
             try {
@@ -192,12 +228,16 @@ class TaskGroupTest {
 
     /** Like {@link #call}, and when it is cancelled, it cleans up for {@code cleanUp} before it ends. */
     Callable<String> withCleanUp(FakeRemote service, String key, Duration cleanUp) {
+        called(service);
         return () -> {
             try {
                 return service.fetch(key);
             } catch (CancellationException interrupted) {
                 Thread.interrupted();
-                Thread.sleep(cleanUp.toMillis());
+                calls.callThrowing("clean-up", () -> {
+                    Thread.sleep(cleanUp.toMillis());
+                    return null;
+                });
                 throw interrupted;
             } finally {
                 ended.add(key);
@@ -215,17 +255,18 @@ class TaskGroupTest {
         }
     }
 
-    static CallerThread<Void> join(TaskGroup group) {
-        return CallerThread.start("join()", () -> {
+    CallerThread<Void> join(TaskGroup group) {
+        return CallerThread.start("join()", () -> calls.callThrowing("join()", () -> {
             group.join();
             return null;
-        });
+        }));
     }
 
-    static void returned(CallerThread<Void> caller, String what) {
+    void returned(CallerThread<Void> caller, String what) {
         caller.result(() -> String.format("Expecting %s to return once every task had ended,%nbut it was still waiting"
                 + " %d s later: a task it waits for was never stopped (cancel(true) on a CompletableFuture interrupts"
-                + " nothing; on the Future of an executor it does).", what, Futures.PATIENCE.toSeconds()));
+                + " nothing; on the Future of an executor it does).%nTimeline:%n%s", what, Futures.PATIENCE.toSeconds(),
+                timelineUntilNow()));
     }
 
     static void awaitStarted(FakeRemote service, int calls) {
@@ -238,15 +279,16 @@ class TaskGroupTest {
         }
     }
 
-    static void failedWith(Throwable thrown, Throwable failure) {
+    void failedWith(Throwable thrown, Throwable failure) {
         if (thrown instanceof AssertionError stuck && stuck.getCause() == null) {
             throw stuck;
         }
         Throwable cause = thrown == null ? null : thrown.getCause();
         if (!(cause instanceof ExecutionException) || cause.getCause() != failure) {
             fail(String.format("Expecting join() to throw an ExecutionException whose cause is the first failure%n    %s%n"
-                    + "but it %s.", failure, thrown == null ? "returned"
-                            : "threw " + (cause instanceof ExecutionException ? cause + " with the cause " + cause.getCause() : thrown)));
+                    + "but it %s.%nTimeline:%n%s", failure, thrown == null ? "returned"
+                            : "threw " + (cause instanceof ExecutionException ? cause + " with the cause " + cause.getCause() : thrown),
+                    timeline()));
         }
     }
 

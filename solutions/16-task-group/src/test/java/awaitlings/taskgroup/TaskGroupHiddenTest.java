@@ -1,9 +1,6 @@
 package awaitlings.taskgroup;
 
 import static awaitlings.taskgroup.TaskGroupTest.awaitStarted;
-import static awaitlings.taskgroup.TaskGroupTest.failedWith;
-import static awaitlings.taskgroup.TaskGroupTest.join;
-import static awaitlings.taskgroup.TaskGroupTest.returned;
 import static awaitlings.taskgroup.TaskGroupTest.sawTheInterrupt;
 import static awaitlings.taskgroup.TaskGroupTest.service;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +38,9 @@ class TaskGroupHiddenTest {
             group.fork(tasks.call(slow, "stock"));
             group.fork(tasks.call(failing, "pay"));
 
-            Throwable thrown = catchThrowable(() -> returned(join(group), "join()"));
+            Throwable thrown = catchThrowable(() -> tasks.returned(tasks.join(group), "join()"));
 
-            failedWith(thrown, early);
+            tasks.failedWith(thrown, early);
             sawTheInterrupt(slow, "stock");
         }
     }
@@ -59,11 +56,11 @@ class TaskGroupHiddenTest {
             group.fork(tasks.withCleanUp(held, "stock", Duration.ofMillis(300)));
             group.fork(tasks.call(held, "ship"));
             awaitStarted(held, 2);
-            CallerThread<Void> joining = join(group);
+            CallerThread<Void> joining = tasks.join(group);
 
             // Before join() waits or while it waits: either way it must stop every task.
             joining.interrupt();
-            Throwable thrown = catchThrowable(() -> returned(joining, "join()"));
+            Throwable thrown = catchThrowable(() -> tasks.returned(joining, "join()"));
 
             if (thrown == null || !(thrown.getCause() instanceof InterruptedException)) {
                 fail(String.format("Expecting join() to throw InterruptedException when its thread was interrupted,%n"
@@ -71,7 +68,8 @@ class TaskGroupHiddenTest {
             }
             sawTheInterrupt(held, "stock", "ship");
             assertThat(tasks.ended).withFailMessage("Expecting both tasks to have ended when join() threw, the clean-up of"
-                    + " \"stock\" (300 ms after its interrupt) included,%nbut only %s had.", tasks.ended)
+                    + " \"stock\" (300 ms after its interrupt) included,%nbut only %s had.%nTimeline:%n%s", tasks.ended,
+                    tasks.timeline())
                     .containsExactlyInAnyOrder("stock", "ship");
         } finally {
             held.release();
@@ -90,7 +88,7 @@ class TaskGroupHiddenTest {
 
     private void failsTheGroupWith(Throwable failure) {
         FakeRemote held = service().held().build();
-        FakeRemote quick = service().latency(Duration.ofMillis(10)).build();
+        FakeRemote quick = tasks.called(service().latency(Duration.ofMillis(10)).build());
         try (TaskGroup group = new TaskGroup()) {
             group.fork(tasks.call(held, "ship"));
             group.fork(() -> {
@@ -101,9 +99,9 @@ class TaskGroupHiddenTest {
                 throw (Exception) failure;
             });
 
-            Throwable thrown = catchThrowable(() -> returned(join(group), "join()"));
+            Throwable thrown = catchThrowable(() -> tasks.returned(tasks.join(group), "join()"));
 
-            failedWith(thrown, failure);
+            tasks.failedWith(thrown, failure);
             sawTheInterrupt(held, "ship");
         } finally {
             held.release();
