@@ -40,9 +40,9 @@ class WeatherBoardHiddenTest {
         assertThat(Futures.valueOf("temperatureIn(\"oslo\", 8 s)", oslo)).isEqualTo("-3 °C");
 
         assertThat(timer.pending())
-                .withFailMessage("Expecting no timer task left once oslo's reading was in,%nbut %d were still scheduled"
+                .withFailMessage("Expecting no timer task left once oslo's reading was in,%nbut %d %s still scheduled"
                         + " (to run at 8 s): cancel the alarm when the reading comes first. A busy server would pile up"
-                        + " one task per request.", timer.pending())
+                        + " one task per request.", timer.pending(), timer.pending() == 1 ? "was" : "were")
                 .isZero();
     }
 
