@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoffeeShopTest {
 
-    private static final Duration BREW_TIME = Duration.ofMillis(200);
+    private static final Duration BREW_TIME = Duration.ofMillis(100);
     private static final String COUNTER_STAFF = "counter-staff-";
 
     private ExecutorService counterStaff;
