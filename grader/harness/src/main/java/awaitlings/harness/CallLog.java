@@ -73,6 +73,12 @@ public final class CallLog {
         events.add(event(CallEvent.Kind.STARTED, key));
     }
 
+    /** A start on behalf of {@code thread}, e.g. a task put on a timer that will run it. */
+    synchronized void startedFor(String key, String thread) {
+        inFlight++;
+        events.add(new CallEvent(CallEvent.Kind.STARTED, key, thread, false, now(), inFlight));
+    }
+
     synchronized void ended(String key, CallEvent.Kind how) {
         inFlight--;
         events.add(event(how, key));

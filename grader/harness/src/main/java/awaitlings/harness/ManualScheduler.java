@@ -39,6 +39,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     private final VirtualClock clock = new VirtualClock();
     private final PriorityQueue<Timer<?>> queue = new PriorityQueue<>();
     private final List<Duration> delays = new ArrayList<>();
+    private final CallLog tasks = new CallLog(clock::nanos);
     private final ThreadPoolExecutor runner;
     private volatile Thread timerThread;
     private long sequence;
@@ -110,6 +111,15 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         return List.copyOf(delays);
     }
 
+    /**
+     * The tasks the code under test scheduled, on the timer's row and virtual time: each from when it was scheduled
+     * until it ran, failed or was cancelled, named by when it is due ("at 8000 ms", or "every 100 ms"), so that a chart
+     * shows a task left behind still waiting.
+     */
+    public CallLog tasks() {
+        return tasks;
+    }
+
     private void runUntil(long target) {
         timerThread = Thread.currentThread();
         while (true) {
@@ -179,6 +189,9 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
             throw new RejectedExecutionException("the scheduler was shut down");
         }
         queue.add(timer);
+        if (timer.counted) {
+            tasks.startedFor(timer.key, THREAD_NAME);
+        }
         return timer;
     }
 
@@ -232,14 +245,34 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         /** Whether the code under test scheduled it (the fakes' own replies are not counted). */
         private final boolean counted;
         private long due;
+        /** How the task is named in {@link #tasks()}. */
+        private final String key;
+        private volatile boolean failed;
 
         Timer(Callable<V> task, long delayNanos, long period, boolean counted) {
             super(task);
             this.period = period;
             this.counted = counted;
             this.due = clock.nanos() + Math.max(0, delayNanos);
+            this.key = period == 0 ? "at " + Duration.ofNanos(due).toMillis() + " ms"
+                    : "every " + Duration.ofNanos(Math.abs(period)).toMillis() + " ms";
             synchronized (ManualScheduler.this) {
                 this.order = sequence++;
+            }
+        }
+
+        @Override
+        protected void setException(Throwable failure) {
+            failed = true;
+            super.setException(failure);
+        }
+
+        /** Called once the task has run, failed or was cancelled (a periodic task: once it failed or was cancelled). */
+        @Override
+        protected void done() {
+            if (counted) {
+                tasks.ended(key, isCancelled() ? CallEvent.Kind.CANCELLED
+                        : failed ? CallEvent.Kind.FAILED : CallEvent.Kind.RETURNED);
             }
         }
 

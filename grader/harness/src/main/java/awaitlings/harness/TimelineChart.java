@@ -23,7 +23,7 @@ final class TimelineChart {
     private static final int MAX_ROWS = 12;
     private static final int BAR = 60;
     private static final int MAX_LABEL = 28;
-    private static final int MIN_KEY = 6;
+    private static final int MIN_KEY = 12;
     private static final int MIN_TICK_GAP = 12;
     private static final int MAX_ORDER = 48;
     private static final String INDENT = "    ";

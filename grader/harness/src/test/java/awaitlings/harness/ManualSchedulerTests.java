@@ -71,6 +71,32 @@ class ManualSchedulerTests {
     }
 
     @Test
+    @DisplayName("tasks() draws each task from when it was scheduled until it ran, failed or was cancelled; one left behind runs on to now")
+    void tasksLog() {
+        timer.schedule(record("ran"), 100, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+            throw new IllegalStateException("down");
+        }, 200, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> cancelled = timer.schedule(record("cancelled"), 500, TimeUnit.MILLISECONDS);
+        timer.schedule(record("left"), 8, TimeUnit.SECONDS);
+        timer.scheduleQuietly(record("quiet"), Duration.ofMillis(50));
+
+        timer.advanceTo(Duration.ofMillis(300));
+        cancelled.cancel(false);
+        timer.advanceTo(Duration.ofMillis(400));
+
+        assertThat(timer.tasks().timelineUntilNow()).isEqualTo("""
+                    your run                     0ms            100ms          200ms          300ms
+                    at 100 ms  [virtual-timer]   ███████████████
+                    at 200 ms  [virtual-timer]   ██████████████████████████████✗
+                    at 500 ms  [virtual-timer]   █████████████████████████████████████████████⊘
+                    at 8000 ms  [virtual-timer]  ████████████████████████████████████████████████████████████→
+                    peak in flight 4 · span 400 ms
+                    ✗ failed · ⊘ interrupted or cancelled · → still in flight at the end
+                """.stripTrailing());
+    }
+
+    @Test
     @DisplayName("periodic tasks repeat at a fixed rate or with a fixed delay, until cancelled")
     void periodic() {
         ScheduledFuture<?> rate = timer.scheduleAtFixedRate(record("rate"), 100, 100, TimeUnit.MILLISECONDS);
