@@ -6,6 +6,7 @@ import static awaitlings.timeouts.WeatherBoardTest.stations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import awaitlings.harness.CallLog;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.ManualScheduler;
@@ -42,7 +43,8 @@ class WeatherBoardHiddenTest {
         assertThat(timer.pending())
                 .withFailMessage("Expecting no timer task left once oslo's reading was in,%nbut %d %s still scheduled"
                         + " (to run at 8 s): cancel the alarm when the reading comes first. A busy server would pile up"
-                        + " one task per request.", timer.pending(), timer.pending() == 1 ? "was" : "were")
+                        + " one task per request.%nTimeline (virtual time):%n%s", timer.pending(), timer.pending() == 1 ? "was" : "were",
+                        CallLog.timelineOfAllUntilNow(List.of(stations.log(), timer.tasks())))
                 .isZero();
     }
 
