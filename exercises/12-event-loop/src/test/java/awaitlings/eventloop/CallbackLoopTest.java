@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import awaitlings.harness.CallLog;
+import awaitlings.harness.CallRecorder;
 import awaitlings.harness.CallbackLog;
 import awaitlings.harness.CallerThread;
 import awaitlings.harness.Futures;
@@ -40,6 +42,8 @@ class CallbackLoopTest {
     final CallbackLoop loop = new CallbackLoop(timer);
     /** What the callbacks did, in the order they did it, at what virtual time and on which thread. */
     final CallbackLog ran = new CallbackLog(timer::now);
+    /** The checks' own calls into the loop from other threads (submit, close), on real time. */
+    final CallRecorder calls = new CallRecorder();
 
     @Test
     @Order(1)
@@ -111,7 +115,7 @@ class CallbackLoopTest {
         LoopRun<String> run = LoopRun.start(loop, done);
 
         timer.advanceTo(Duration.ofSeconds(1));
-        awaitRan(4, "the four timers, all due by 1 s of virtual time", run.thread());
+        awaitRan(4, "the four timers, all due by 1 s of virtual time", run);
         done.complete("done");
         run.result();
 
@@ -169,10 +173,10 @@ class CallbackLoopTest {
                 List<CompletableFuture<String>> results = new ArrayList<>();
                 for (int i = 1; i <= 25; i++) {
                     String task = name + "#" + i;
-                    results.add(loop.submit(() -> {
+                    results.add(calls.call("submit " + task, () -> loop.submit(() -> {
                         ran.record(task).run();
                         return "result of " + task;
-                    }));
+                    })));
                 }
                 return results;
             }));
@@ -181,7 +185,7 @@ class CallbackLoopTest {
         List<CompletableFuture<String>> results = new ArrayList<>();
         submitters.forEach(s -> results.addAll(s.result(() -> "a submitter was still submitting after 5 s: submit() must return at once")));
         try {
-            awaitRan(100, "the 100 submitted tasks", run.thread());
+            awaitRan(100, "the 100 submitted tasks", run);
         } finally {
             done.complete("done");
         }
@@ -217,9 +221,9 @@ class CallbackLoopTest {
         LoopRun<String> run = LoopRun.start(loop, done);
         try {
             Futures.valueOf("the first callback", started);
-            refuses("close() while the loop runs", loop::close, "Cannot close a running event loop");
-            refuses("a second runUntilComplete() while the loop runs",
-                    () -> loop.runUntilComplete(new CompletableFuture<>()), "This event loop is already running");
+            refusesWhileRunning("close()", loop::close, "Cannot close a running event loop", run);
+            refusesWhileRunning("a second runUntilComplete()", () -> loop.runUntilComplete(new CompletableFuture<>()),
+                    "This event loop is already running", run);
             assertThat(loop.isRunning()).withFailMessage("Expecting isRunning() to be true while runUntilComplete runs,"
                     + "%nbut it was false.").isTrue();
             assertThat(loop.isClosed()).withFailMessage("Expecting isClosed() to be false while the loop runs, as close()"
@@ -245,16 +249,18 @@ class CallbackLoopTest {
 
     // ---- what the checks share -----------------------------------------------------------------------------------
 
-    /** Waits until {@code count} callbacks have run on the loop run by {@code loopThread}, at most {@link Futures#PATIENCE}. */
-    void awaitRan(int count, String what, Thread loopThread) {
+    /** Waits until {@code count} callbacks have run on the loop {@code run}, at most {@link Futures#PATIENCE}. */
+    void awaitRan(int count, String what, LoopRun<?> run) {
         try {
             Awaitility.await().atMost(Futures.PATIENCE).pollInterval(Duration.ofMillis(10))
                     .until(() -> ran.runs().size() >= count);
         } catch (ConditionTimeoutException tooFew) {
             List<String> names = ran.names();
             fail(String.format("Expecting %s to run,%nbut %d s later only %d of %d had run: %s.%n"
-                    + "Does the loop wake up when work is added from another thread (or by the timer)?%nTimeline:%n%s",
-                    what, Futures.PATIENCE.toSeconds(), names.size(), count, names, ran.timeline(loopThread)));
+                    + "Does the loop wake up when work is added from another thread (or by the timer)?%nTimeline:%n%s%s",
+                    what, Futures.PATIENCE.toSeconds(), names.size(), count, names, ran.timeline(run.thread()),
+                    calls.log().calls() == 0 ? "" : String.format("%nThe loop and the calls into it (real time):%n%s",
+                            callsDuring(run))));
         }
     }
 
@@ -274,6 +280,23 @@ class CallbackLoopTest {
         if (!(thrown instanceof IllegalStateException) || !message.equals(thrown.getMessage())) {
             fail(String.format("Expecting %s to throw IllegalStateException(\"%s\"),%nbut it %s.", what, message,
                     thrown == null ? "returned" : "threw " + thrown));
+        }
+    }
+
+    /** The loop's run and the checks' calls into it on one axis, run on to now: a run still going ends in →. */
+    String callsDuring(LoopRun<?> run) {
+        return CallLog.timelineOfAllUntilNow(List.of(run.log(), calls.log()));
+    }
+
+    /** As {@link #refuses}, for {@code what} called while {@code run} goes on: a failure draws the two side by side. */
+    void refusesWhileRunning(String what, ThrowingCall call, String message, LoopRun<?> run) {
+        Throwable thrown = catchThrowable(() -> calls.callThrowing(what, () -> {
+            call.run();
+            return null;
+        }));
+        if (!(thrown instanceof IllegalStateException) || !message.equals(thrown.getMessage())) {
+            fail(String.format("Expecting %s while the loop runs to throw IllegalStateException(\"%s\"),%nbut it %s.%n"
+                    + "Timeline:%n%s", what, message, thrown == null ? "returned" : "threw " + thrown, callsDuring(run)));
         }
     }
 
@@ -297,6 +320,7 @@ class CallbackLoopTest {
     /** runUntilComplete(until), started on a thread of its own: the loop's thread while it runs. */
     static final class LoopRun<T> {
         private final CompletableFuture<Thread> thread = new CompletableFuture<>();
+        private final CallRecorder recorder = new CallRecorder();
         private final CallerThread<T> caller;
 
         private LoopRun(CallbackLoop loop, CompletableFuture<T> until, Thread.UncaughtExceptionHandler handler) {
@@ -305,7 +329,7 @@ class CallbackLoopTest {
                     Thread.currentThread().setUncaughtExceptionHandler(handler);
                 }
                 thread.complete(Thread.currentThread());
-                return loop.runUntilComplete(until);
+                return recorder.callThrowing("loop", () -> loop.runUntilComplete(until));
             });
         }
 
@@ -316,6 +340,11 @@ class CallbackLoopTest {
         /** Runs the loop on a thread whose uncaught-exception handler is {@code handler}. */
         static <T> LoopRun<T> start(CallbackLoop loop, CompletableFuture<T> until, Thread.UncaughtExceptionHandler handler) {
             return new LoopRun<>(loop, until, handler);
+        }
+
+        /** runUntilComplete as a call named "loop", on the loop's thread, from its start to its end. */
+        CallLog log() {
+            return recorder.log();
         }
 
         Thread thread() {

@@ -44,13 +44,13 @@ class CallbackLoopHiddenTest {
         loop.callLater(Duration.ofNanos(250_500_000), fixture.ran.record("b"));
         LoopRun<String> run = LoopRun.start(loop, done);
         try {
-            advanceAndSettle(ms(99));
+            advanceAndSettle(ms(99), run);
             notYet("a", "99 ms", "100 ms", run.thread());
-            advanceAndSettle(ms(100));
+            advanceAndSettle(ms(100), run);
             ranAt("a", ms(100), run.thread());
-            advanceAndSettle(Duration.ofNanos(250_499_999));
+            advanceAndSettle(Duration.ofNanos(250_499_999), run);
             notYet("b", "250.499999 ms", "250.5 ms", run.thread());
-            advanceAndSettle(Duration.ofNanos(250_500_000));
+            advanceAndSettle(Duration.ofNanos(250_500_000), run);
             ranAt("b", Duration.ofNanos(250_500_000), run.thread());
         } finally {
             done.complete("done");
@@ -72,11 +72,12 @@ class CallbackLoopHiddenTest {
         try {
             Futures.valueOf("the first callback", started);
             waitUntilParked(run.thread());
-            CompletableFuture<Thread> woke = loop.submit(Thread::currentThread);
+            CompletableFuture<Thread> woke = fixture.calls.call("submit()", () -> loop.submit(Thread::currentThread));
             if (!Futures.settles(woke)) {
                 fail(String.format("Expecting a task submitted from another thread to run while the loop waited for a"
                         + " timer due in 1 hour,%nbut it had not run %d s later: the loop sleeps through new work and"
-                        + " would only see it at its next timer.", Futures.PATIENCE.toSeconds()));
+                        + " would only see it at its next timer.%nTimeline (real time):%n%s", Futures.PATIENCE.toSeconds(),
+                        fixture.callsDuring(run)));
             }
             assertThat(Futures.valueOf("submit(Thread::currentThread)", woke)).isSameAs(run.thread());
             IllegalStateException refused = new IllegalStateException("refused");
@@ -296,15 +297,16 @@ class CallbackLoopHiddenTest {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
-    /** Moves the clock to {@code time}, then waits until the loop has run what came due. */
-    private void advanceAndSettle(Duration time) {
+    /** Moves the clock to {@code time}, then waits until the loop {@code run} has run what came due. */
+    private void advanceAndSettle(Duration time, LoopRun<?> run) {
         fixture.timer.advanceTo(time);
         // Twice: the first task may run in the same turn as a timer that just came due, the second in a later one.
         for (int i = 0; i < 2; i++) {
-            if (!Futures.settles(loop.submit(() -> null))) {
+            if (!Futures.settles(fixture.calls.call("submit()", () -> loop.submit(() -> null)))) {
                 fail(String.format("Expecting a task submitted from the checks' thread to run (the checks submit one to"
                         + " let the loop catch up with its timers),%nbut it had not run %d s later: submit() does not"
-                        + " wake the loop (task 3).", Futures.PATIENCE.toSeconds()));
+                        + " wake the loop (task 3).%nTimeline (real time):%n%s", Futures.PATIENCE.toSeconds(),
+                        fixture.callsDuring(run)));
             }
         }
     }
