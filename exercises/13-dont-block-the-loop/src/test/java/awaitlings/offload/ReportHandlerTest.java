@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 import awaitlings.harness.AsyncRules;
 import awaitlings.harness.CallEvent;
+import awaitlings.harness.CallLog;
+import awaitlings.harness.CallRecorder;
 import awaitlings.harness.FakeRemote;
 import awaitlings.harness.Futures;
 import awaitlings.harness.Hint;
 import awaitlings.harness.LoopLagProbe;
 import awaitlings.harness.Points;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -85,7 +89,7 @@ class ReportHandlerTest {
 
         String page = Futures.valueOf("the page of q3", handled("q3", onTheLoop(() -> handler.handle("q3"))));
 
-        template.renderedOnlyOnTheLoop();
+        template.renderedOnlyOnTheLoop(archive);
         assertThat(page).withFailMessage("Expecting the page the template rendered for q3,%n    %s%nbut got%n    %s",
                 pageOf("q3"), page).isEqualTo(pageOf("q3"));
     }
@@ -131,8 +135,11 @@ class ReportHandlerTest {
             return new Handled(page, page.isDone());
         }));
 
-        assertThat(again.completeOnReturn()).withFailMessage("Expecting handle(\"q3\") to return the cached page already"
-                + " complete,%nbut its future was still open when handle() returned: the cache was not used.").isTrue();
+        assertThat(again.completeOnReturn()).withFailMessage(() -> String.format("Expecting handle(\"q3\") to return"
+                + " the cached page already complete,%nbut its future was still open when handle() returned: %s.%n"
+                + "Timeline:%n%s", archive.log().calls() > 1 ? "the cache was not used, and the archive was asked again"
+                        : "the cache is looked up later, off the loop (the archive was not asked again)",
+                template.timeline(Map.of("load", archive)))).isTrue();
         assertThat(Futures.valueOf("the cached page of q3", again.page())).isEqualTo(pageOf("q3"));
         assertThat(archive).wasCalled(1);
     }
@@ -200,9 +207,13 @@ class ReportHandlerTest {
         return task -> new Thread(task, numbered ? name + count.incrementAndGet() : name);
     }
 
-    /** The page template, which notes the thread of each page it renders and whether two threads ever used it at once. */
+    /**
+     * The page template, which notes the thread of each page it renders, when (for a chart next to the loads), and
+     * whether two threads ever used it at once.
+     */
     static final class RecordingTemplate implements PageTemplate {
         final List<String> threads = new CopyOnWriteArrayList<>();
+        final CallRecorder renders = new CallRecorder();
         private final AtomicInteger inUse = new AtomicInteger();
         private volatile int mostAtOnce;
 
@@ -211,20 +222,30 @@ class ReportHandlerTest {
             mostAtOnce = Math.max(mostAtOnce, inUse.incrementAndGet());
             threads.add(Thread.currentThread().getName());
             try {
-                return "<h1>" + name + "</h1><p>" + report + "</p>";
+                return renders.call(name, () -> "<h1>" + name + "</h1><p>" + report + "</p>");
             } finally {
                 inUse.decrementAndGet();
             }
         }
 
-        void renderedOnlyOnTheLoop() {
+        /** The loads of {@code archives} (by what to call each) and the renders, on one axis run on to now. */
+        String timeline(Map<String, FakeRemote> archives) {
+            Map<String, CallLog> logs = new LinkedHashMap<>();
+            archives.forEach((what, archive) -> logs.put(what, archive.log()));
+            logs.put("render", renders.log());
+            return CallLog.timelineUntilNow(logs);
+        }
+
+        /** Checks that every page was rendered on the loop, one at a time; a failure draws the loads of {@code archive}. */
+        void renderedOnlyOnTheLoop(FakeRemote archive) {
             String elsewhere = threads.stream().filter(t -> !t.equals(LOOP)).distinct().map(t -> "\"" + t + "\"")
                     .collect(Collectors.joining(", "));
             if (threads.isEmpty() || !elsewhere.isEmpty()) {
                 fail(String.format("Expecting every page to be rendered on the loop's thread (\"%s\"): the template is"
                         + " the loop's, and not thread-safe,%nbut %s.%nCompose the rendering with"
-                        + " thenApplyAsync(..., loop): it then runs on the loop, whichever thread finished the load.",
-                        LOOP, threads.isEmpty() ? "nothing was rendered" : "pages were rendered on " + elsewhere));
+                        + " thenApplyAsync(..., loop): it then runs on the loop, whichever thread finished the load.%n"
+                        + "Timeline:%n%s", LOOP, threads.isEmpty() ? "nothing was rendered" : "pages were rendered on "
+                        + elsewhere, timeline(Map.of("load", archive))));
             }
             assertThat(mostAtOnce).withFailMessage("Expecting the template to be used by one thread at a time,%nbut %d"
                     + " threads used it at once.", mostAtOnce).isEqualTo(1);

@@ -14,6 +14,7 @@ import awaitlings.offload.ReportHandlerTest.Handled;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,7 +89,7 @@ class ReportHandlerHiddenTest {
             assertThat(Futures.valueOf("the page of " + name, handled(name, handled.get(i))))
                     .isEqualTo(pageOf(name));
         }
-        server.template.renderedOnlyOnTheLoop();
+        server.template.renderedOnlyOnTheLoop(archive);
     }
 
     @Test
@@ -113,9 +114,10 @@ class ReportHandlerHiddenTest {
                 return new Handled(page, page.isDone());
             }));
 
-            assertThat(cached.completeOnReturn()).withFailMessage("Expecting the cached page of q1 to be returned complete"
-                    + " while the only worker was busy loading q2,%nbut it was still open: it waits for a worker, so the"
-                    + " cache is looked up on the worker's thread (or not at all).").isTrue();
+            assertThat(cached.completeOnReturn()).withFailMessage(() -> String.format("Expecting the cached page of q1"
+                    + " to be returned complete while the only worker was busy loading q2,%nbut it was still open: it"
+                    + " waits for a worker, so the cache is looked up on the worker's thread (or not at all).%nTimeline:%n%s",
+                    server.template.timeline(Map.of("load", archive, "held load", slow)))).isTrue();
             assertThat(Futures.valueOf("the cached page of q1", cached.page())).isEqualTo(pageOf("q1"));
         } finally {
             slow.release();
