@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -170,7 +171,7 @@ class ReportHandlerTest {
     }
 
     /** Calls {@code handle} on the loop, as the server does for each request; completes when handle() has returned. */
-    <T> CompletableFuture<T> onTheLoop(java.util.function.Supplier<T> handle) {
+    <T> CompletableFuture<T> onTheLoop(Supplier<T> handle) {
         return CompletableFuture.supplyAsync(handle, loop);
     }
 
@@ -179,9 +180,15 @@ class ReportHandlerTest {
      * workers, or when its own wait on the loop ended.
      */
     static <T> T handled(String name, CompletableFuture<T> onTheLoop) {
+        return handled(name, onTheLoop, null);
+    }
+
+    /** As {@link #handled(String, CompletableFuture)}; a handle() that never returned draws {@code timeline}. */
+    static <T> T handled(String name, CompletableFuture<T> onTheLoop, Supplier<String> timeline) {
         if (!Futures.settles(onTheLoop)) {
             fail(String.format("Expecting handle(\"%s\") to return at once,%nbut %d s later it had not returned: it waits"
-                    + " on the loop's thread, and the whole server waits with it.", name, Futures.PATIENCE.toSeconds()));
+                    + " on the loop's thread, and the whole server waits with it.%s", name, Futures.PATIENCE.toSeconds(),
+                    timeline == null ? "" : String.format("%nTimeline:%n%s", timeline.get())));
         }
         if (onTheLoop.isCompletedExceptionally()) {
             Throwable thrown = Futures.unwrap(Futures.failureOf("handle(\"" + name + "\")", onTheLoop));

@@ -106,7 +106,7 @@ class ReportHandlerHiddenTest {
         try {
             Futures.valueOf("the first page of q1", handled("q1", server.onTheLoop(() -> handler.handle("q1"))));
             CompletableFuture<CompletableFuture<String>> busy = server.onTheLoop(() -> handler.handle("q2"));
-            handled("q2", busy);
+            handled("q2", busy, () -> server.template.timeline(Map.of("load", archive, "held load", slow)));
             awaitLoadStarted(slow, "q2");
 
             Handled cached = handled("q1", server.onTheLoop(() -> {
