@@ -11,7 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// As every check that explores: the explorer's start alone takes seconds on a loaded machine.
+@Timeout(ExploresInterleavings.SECONDS)
 @DisplayName("Interleavings")
 class InterleavingsTests {
 
