@@ -58,7 +58,7 @@ final class TimelineChart {
     }
 
     private static String draw(List<CallEvent> events, String expected, String stillInFlight, long end) {
-        Timelines.drawn(events);
+        Timelines.drawn(events, end);
         if (events.isEmpty()) {
             return INDENT + "(no calls)";
         }
@@ -83,7 +83,7 @@ final class TimelineChart {
             drawn.add(new CallEvent(CallEvent.Kind.STARTED, "heartbeat", loopThread, false, waitingSince, 1));
         }
         drawn.sort(Comparator.comparingLong(CallEvent::nanos));
-        Timelines.drawn(drawn);
+        Timelines.drawn(drawn, Long.MIN_VALUE);
         long span = Math.max(1, end);
         List<CallSpan> calls = CallSpan.of(work);
         char[] loop = blank();
@@ -120,7 +120,7 @@ final class TimelineChart {
             drawn.add(tick);
             drawn.add(new CallEvent(CallEvent.Kind.RETURNED, tick.key(), tick.thread(), tick.virtual(), tick.nanos(), 0));
         }
-        Timelines.drawn(drawn);
+        Timelines.drawn(drawn, Long.MIN_VALUE);
         if (ticks.isEmpty()) {
             return INDENT + "(nothing ran)";
         }

@@ -314,8 +314,21 @@ class TimelineChartTests {
         CallEvent end = at(200, CallEvent.Kind.RETURNED, "latte", "counter-staff-1", 0);
         chart(start, end);
 
-        assertThat(CallSpan.of(Timelines.take())).containsExactly(new CallSpan(start, end));
-        assertThat(Timelines.take()).isEmpty();
+        assertThat(CallSpan.of(Timelines.take().events())).containsExactly(new CallSpan(start, end));
+        assertThat(Timelines.take().events()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a chart drawn as the calls stood keeps where its axis ends, so that the grader draws a call still in flight until then")
+    void chartDrawnUntilNowKeepsItsEnd() {
+        Timelines.take();
+        long[] now = {0};
+        CallLog log = CallLog.of(() -> now[0], List.of(at(0, CallEvent.Kind.STARTED, "latte", "counter-staff-1", 1)));
+        now[0] = 500_000_000L;
+
+        log.timelineUntilNow();
+
+        assertThat(Timelines.take().end()).isEqualTo(500_000_000L);
     }
 
     @Test
@@ -324,9 +337,9 @@ class TimelineChartTests {
         CallEvent start = at(0, CallEvent.Kind.STARTED, "latte", "counter-staff-1", 1);
         String shown = chart(start);
 
-        assertThat(Timelines.takeFor("Expecting a latte,%nbut got none.")).isEmpty();
+        assertThat(Timelines.takeFor("Expecting a latte,%nbut got none.").events()).isEmpty();
         chart(start);
-        assertThat(Timelines.takeFor("Expecting a latte,%nbut got none.%nTimeline:%n" + shown)).containsExactly(start);
-        assertThat(Timelines.take()).isEmpty();
+        assertThat(Timelines.takeFor("Expecting a latte,%nbut got none.%nTimeline:%n" + shown).events()).containsExactly(start);
+        assertThat(Timelines.take().events()).isEmpty();
     }
 }

@@ -155,15 +155,16 @@ public final class CheckRunner {
             tests.forEach(t -> end(t, false, message, hintOf(t), List.of()));
         }
 
-        /** The calls of a drawn timeline, in milliseconds from its first event. */
-        static List<CallBar> bars(List<CallEvent> events) {
+        /** The calls of a drawn timeline, in milliseconds from its first event; one still in flight to the axis's end. */
+        static List<CallBar> bars(Timelines.Drawn drawn) {
+            List<CallEvent> events = drawn.events();
             if (events.isEmpty()) {
                 return List.of();
             }
             long origin = events.get(0).nanos();
-            long last = events.get(events.size() - 1).nanos();
+            long axisEnd = drawn.end();
             return CallSpan.of(events).stream().map(call -> new CallBar(call.start().key(), call.start().thread(),
-                    millis(call.start().nanos() - origin), millis(call.ending().map(CallEvent::nanos).orElse(last) - origin),
+                    millis(call.start().nanos() - origin), millis(call.ending().map(CallEvent::nanos).orElse(axisEnd) - origin),
                     call.ending().map(end -> end.kind().name().toLowerCase(Locale.ROOT)).orElse(CallBar.IN_FLIGHT))).toList();
         }
 
