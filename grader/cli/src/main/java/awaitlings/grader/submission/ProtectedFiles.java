@@ -41,7 +41,8 @@ final class ProtectedFiles {
      * The protected files present in {@code submission} that differ from the course's file at the same path or
      * that the course does not have, relative and sorted. A symbolic link in a protected place counts as changed
      * and is never followed. Git's metadata and Maven's {@code target/} output are not looked at: building the
-     * course changes them, cheating does not need them. What cannot be read is noted in {@code notes}.
+     * course changes them, cheating does not need them. Nor is what the Maven wrapper downloads. What cannot be
+     * read is noted in {@code notes}.
      */
     static List<String> changed(Path submission, Path course, List<String> notes) {
         List<String> changed = new ArrayList<>();
@@ -58,7 +59,8 @@ final class ProtectedFiles {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String relative = relative(submission, file);
-                    if (isProtected(relative) && (!attrs.isRegularFile() || !sameAsCourse(file, course.resolve(relative)))) {
+                    boolean looked = isProtected(relative) && !isWrapperDownload(relative);
+                    if (looked && (!attrs.isRegularFile() || !sameAsCourse(file, course.resolve(relative)))) {
                         changed.add(relative);
                     }
                     return FileVisitResult.CONTINUE;
@@ -74,6 +76,15 @@ final class ProtectedFiles {
             throw new UncheckedIOException(e);
         }
         return changed.stream().sorted().toList();
+    }
+
+    /**
+     * What the Maven wrapper fetches into a clone on its first run: its jar, and its downloader's classes where it
+     * found neither curl nor wget. Not the learner's doing, and never run here.
+     */
+    private static boolean isWrapperDownload(String relative) {
+        return relative.equals(".mvn/wrapper/maven-wrapper.jar")
+                || relative.startsWith(".mvn/wrapper/") && relative.endsWith(".class");
     }
 
     static String relative(Path root, Path file) {

@@ -60,8 +60,11 @@ class OverlayTests {
     }
 
     @Test
-    @DisplayName("an unchanged clone has no tampered files, even with Maven's target/, git's metadata and Windows line ends")
+    @DisplayName("an unchanged clone has no tampered files, even with Maven's target/, the wrapper's download, git's metadata"
+            + " and Windows line ends")
     void unchangedCloneIsClean() throws IOException {
+        write(clone, ".mvn/wrapper/maven-wrapper.jar", "bytes");
+        write(clone, ".mvn/wrapper/MavenWrapperDownloader$1.class", "bytes");
         write(clone, "exercises/01-alpha/target/classes/alpha/Stub.class", "bytes");
         write(clone, "grader/harness/target/harness.jar", "bytes");
         write(clone, "exercises/01-alpha/target/pom.xml", "<project>copied by a plugin</project>\n");
