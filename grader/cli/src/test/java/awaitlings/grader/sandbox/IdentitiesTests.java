@@ -1,6 +1,7 @@
 package awaitlings.grader.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,19 +49,25 @@ class IdentitiesTests {
         Path holder = Files.writeString(leases.resolve("Holder.java"), """
                 import java.nio.channels.FileChannel;
                 import java.nio.file.*;
+                import java.util.*;
                 public class Holder {
                     public static void main(String[] args) throws Exception {
+                        // kept reachable: a channel the collector closes lets go of its lock
+                        List<FileChannel> held = new ArrayList<>();
                         for (int id = %d; id < %d; id++) {
-                            FileChannel.open(Path.of(args[0], String.valueOf(id)), StandardOpenOption.CREATE, StandardOpenOption.WRITE).lock();
+                            FileChannel channel = FileChannel.open(Path.of(args[0], String.valueOf(id)), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                            channel.lock();
+                            held.add(channel);
                         }
+                        System.gc();
                         System.out.println("holding");
                         System.in.read();
+                        System.out.println(held.size());
                     }
                 }
                 """.formatted(FIRST, FIRST + COUNT - 1));
         Path folder = Files.createDirectories(leases.resolve("ids"));
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                holder.toString(), folder.toString()).redirectErrorStream(true).start();
+        Process other = new ProcessBuilder(java(), holder.toString(), folder.toString()).redirectErrorStream(true).start();
         try (InputStream out = other.getInputStream()) {
             assertThat(new String(out.readNBytes("holding".length()))).isEqualTo("holding");
             Identities identities = new Identities(folder, FIRST, COUNT);
@@ -72,6 +79,33 @@ class IdentitiesTests {
             other.destroy();
             other.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    @DisplayName("looking for a free id never lets go of one this grader holds, so no other grader can take it")
+    void searchingKeepsOwnLeases() throws Exception {
+        Identities identities = new Identities(leases, FIRST, 1);
+        try (Identities.Lease lease = identities.take()) {
+            assertThatThrownBy(identities::take).isInstanceOf(IllegalStateException.class);
+
+            Path prober = Files.writeString(leases.resolve("Prober.java"), """
+                    import java.nio.channels.FileChannel;
+                    import java.nio.file.*;
+                    public class Prober {
+                        public static void main(String[] args) throws Exception {
+                            FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE);
+                            System.out.print(channel.tryLock() == null ? "held" : "free");
+                        }
+                    }
+                    """);
+            Process other = new ProcessBuilder(java(), prober.toString(), leases.resolve(String.valueOf(lease.uid())).toString())
+                    .redirectErrorStream(true).start();
+            assertThat(new String(other.getInputStream().readAllBytes())).as("the lock another grader sees").isEqualTo("held");
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     @Test
