@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -287,9 +288,10 @@ class CallbackLoopHiddenTest {
      * by what follows.
      */
     private static void waitUntilParked(Thread loopThread) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (System.nanoTime() < deadline && !parked(loopThread.getState())) {
-            LockSupport.parkNanos(100_000);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1)).until(() -> parked(loopThread.getState()));
+        } catch (ConditionTimeoutException stillLooking) {
+            // Judged by what follows.
         }
     }
 
