@@ -67,11 +67,13 @@ class BatchGradingTests {
         int full = gradescope(results, "zip-escape").path("tests").size();
         JsonNode pomEditedResult = gradescope(results, "pom-edited");
         assertThat(pomEditedResult.path("tests")).hasSize(full);
-        assertThat(pomEditedResult.path("score").asInt()).isPositive().isEqualTo(maxScore(pomEditedResult));
+        assertThat(pomEditedResult.path("score").asInt()).as("score; checks short of full marks: %s", shortOfFull(pomEditedResult))
+                .isPositive().isEqualTo(maxScore(pomEditedResult));
         assertThat(pomEditedResult.path("output").asText()).contains("pom.xml");
 
         JsonNode zipResult = gradescope(results, "zip-escape");
-        assertThat(zipResult.path("score").asInt()).isEqualTo(maxScore(zipResult));
+        assertThat(zipResult.path("score").asInt()).as("score; checks short of full marks: %s", shortOfFull(zipResult))
+                .isEqualTo(maxScore(zipResult));
         assertThat(Files.readString(results.resolve("zip-escape/awaitlings.json")))
                 .contains("../escaped.txt").contains("Secret.java");
 
@@ -106,6 +108,17 @@ class BatchGradingTests {
 
     private static JsonNode gradescope(Path results, String id) throws IOException {
         return new ObjectMapper().readTree(results.resolve(id).resolve("results.json").toFile());
+    }
+
+    /** The checks of a Gradescope result that did not get full marks, with what they said, for a failure's message. */
+    private static String shortOfFull(JsonNode gradescope) {
+        StringBuilder found = new StringBuilder();
+        for (JsonNode test : gradescope.path("tests")) {
+            if (test.path("score").asInt() < test.path("max_score").asInt()) {
+                found.append("\n").append(test.path("name").asText()).append(": ").append(test.path("output").asText());
+            }
+        }
+        return found.toString();
     }
 
     private static int maxScore(JsonNode gradescope) {
