@@ -36,8 +36,9 @@ public class LogShipper {
         // TODO: task 1 — one ArrayBlockingQueue of `capacity` lines, and a producer thread per source that reads its
         //  lines and put()s them in (put waits while the queue is full: that is the backpressure).
         // TODO: task 2 — `uploaders` threads that take() lines and upload them.
-        // TODO: task 3 — once every source has ended, tell the uploaders to stop after the last line (an end marker,
-        //  passed on by each uploader that takes it), wait for every thread, and shut them down in a finally block.
+        // TODO: task 3 — once every source has ended, tell the uploaders to stop after the last line: each producer
+        //  calls sourceEnded() on one EndOfLogs, and each uploader that takes EndOfLogs.END passes it on and stops.
+        //  Wait for every thread, and shut them down in a finally block.
         // TODO: task 4 — the first thread that fails ends the shipping: stop the others, and throw its failure.
         throw new UnsupportedOperationException("Implement LogShipper.ship() — tasks 1 to 4");
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +17,6 @@ import java.util.concurrent.TimeUnit;
  * queue's capacity of lines, however long the logs are.
  */
 public class LogShipper {
-
-    /** Put in the queue once every source has ended: "no more lines". Compared by identity. */
-    private static final String END = new String("end of the logs");
 
     private final int capacity;
     private final int uploaders;
@@ -45,27 +41,19 @@ public class LogShipper {
      */
     public void ship(List<LogSource> sources, Uploader uploader) throws InterruptedException, ExecutionException {
         BlockingQueue<String> queue = new ArrayBlockingQueue<>(capacity);
-        int tasks = sources.size() + 1 + uploaders;
+        EndOfLogs end = new EndOfLogs(sources.size(), queue);
+        int tasks = sources.size() + uploaders;
         ExecutorService threads = Executors.newFixedThreadPool(tasks);
         CompletionService<Void> work = new ExecutorCompletionService<>(threads);
-        CountDownLatch reading = new CountDownLatch(sources.size());
         try {
             for (LogSource source : sources) {
                 work.submit(() -> {
-                    try {
-                        produce(source, queue);
-                    } finally {
-                        reading.countDown();
-                    }
+                    produce(source, queue);
+                    // Not in a finally block: after a failure the shipping stops, and END could wait on a full queue.
+                    end.sourceEnded();
                     return null;
                 });
             }
-            // On a thread of its own, so that the caller keeps watching for failures while the end goes in.
-            work.submit(() -> {
-                reading.await();
-                queue.put(END);
-                return null;
-            });
             for (int i = 0; i < uploaders; i++) {
                 work.submit(() -> {
                     consume(queue, uploader);
@@ -90,10 +78,10 @@ public class LogShipper {
     }
 
     private static void consume(BlockingQueue<String> queue, Uploader uploader) throws InterruptedException {
-        for (String line = queue.take(); line != END; line = queue.take()) {
+        for (String line = queue.take(); line != EndOfLogs.END; line = queue.take()) {
             uploader.upload(line);
         }
         // Passed on to the next uploader; there is room, as this one just took it out.
-        queue.put(END);
+        queue.put(EndOfLogs.END);
     }
 }
